@@ -1,0 +1,1 @@
+namespace Approvals; public static class Placeholder {}
