@@ -1,0 +1,41 @@
+using Approvals.Workflow;
+
+namespace Approvals;
+
+/// <summary>Settings under <c>Approvals:</c> (DESIGN.md §3).</summary>
+public sealed class ApprovalsOptions
+{
+    public const string Section = "Approvals";
+
+    /// <summary>Keys accepted as <c>x-functions-key</c> header or <c>code</c> query by the server.</summary>
+    public List<string> ApiKeys { get; set; } = [];
+
+    /// <summary>Base64, at least 32 bytes: signs the links in mails.</summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>Where links in mails point (the server's or the Function app's address).</summary>
+    public Uri PublicBaseUrl { get; set; } = new("http://localhost:7071");
+
+    public Timing Timing { get; set; } = new();
+
+    public int MaxRevisionRounds { get; set; } = 3;
+
+    public MailOptions Mail { get; set; } = new();
+}
+
+/// <summary>Settings under <c>Approvals:Mail:</c>; no SMTP host means the local mailbox.</summary>
+public sealed class MailOptions
+{
+    public string From { get; set; } = "Approvals <approvals@localhost>";
+
+    public SmtpOptions Smtp { get; set; } = new();
+}
+
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 25;
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public bool UseTls { get; set; }
+}

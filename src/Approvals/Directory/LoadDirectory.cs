@@ -1,0 +1,12 @@
+using Approvals.Storage;
+using Microsoft.DurableTask;
+
+namespace Approvals.Directory;
+
+/// <summary>Activity: reads the project directory so the workflow knows whom to ask.</summary>
+public sealed class LoadDirectory(DirectoryStore store) : TaskActivity<string, ProjectDirectory>
+{
+    public override Task<ProjectDirectory> RunAsync(TaskActivityContext context, string input) => ExecuteAsync(input);
+
+    public Task<ProjectDirectory> ExecuteAsync(string workshopId) => store.LoadAsync();
+}

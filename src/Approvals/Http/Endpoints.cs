@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
+
+namespace Approvals.Http;
+
+/// <summary>The route table of the self-hosted server; the Functions app declares the same routes as functions.</summary>
+public static class Endpoints
+{
+    public static IEndpointRouteBuilder MapApprovals(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var keyed = app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>();
+        keyed.MapPost("/workshops", (HttpContext h, WorkshopsApi api, DurableTaskClient c) => api.SubmitAsync(h, c));
+        keyed.MapGet("/workshops", (HttpContext h, WorkshopsApi api) => api.ListAsync(h));
+        keyed.MapGet("/workshops/{id}", (string id, WorkshopsApi api, DurableTaskClient c) => api.GetAsync(c, id));
+        keyed.MapPut("/workshops/{id}/proposal", (string id, HttpContext h, WorkshopsApi api, DurableTaskClient c) => api.ResubmitAsync(h, c, id));
+        keyed.MapPost("/workshops/{id}/cancel", (string id, HttpContext h, WorkshopsApi api, DurableTaskClient c) => api.CancelAsync(h, c, id));
+        return app;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json.Serialization;
+using Approvals.Nominations;
+using Approvals.Workflow;
+
+namespace Approvals.Notifications;
+
+[JsonConverter(typeof(JsonStringEnumConverter<NotificationKind>))]
+public enum NotificationKind
+{
+    ReviewRequest,
+    ChangesRequested,
+    NominationRequest,
+    DonorRequest,
+    Reminder,
+    Escalation,
+    DecisionOutcome,
+    CancellationNotice,
+    ParticipantConfirmation,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<Role>))]
+public enum Role
+{
+    ProjectManager,
+    Proposer,
+    FocalPoint,
+    Donor,
+    Manager,
+    Participant,
+}
+
+/// <summary>One message to one person, put on the <c>notifications</c> queue by the workflow and rendered and sent
+/// by the mail handler. <see cref="Id"/> is deterministic per orchestration step, so a retried enqueue is sent once.</summary>
+public sealed record Notification(
+    string Id,
+    NotificationKind Kind,
+    string WorkshopId,
+    string To,
+    Role Role,
+    Stage Stage,
+    int Round,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? DueAt = null,
+    string? Ministry = null,
+    string? Comment = null,
+    Stage? Outcome = null,
+    Nominee? Nominee = null);

@@ -1,0 +1,26 @@
+using Approvals.Storage;
+using Azure.Storage.Queues;
+
+namespace Approvals.Notifications;
+
+/// <summary>The outbox: puts notifications on the <c>notifications</c> queue (Base64, as the Functions queue trigger
+/// expects per host.json) for the mail handler.</summary>
+public sealed class NotificationOutbox(StorageAccount account)
+{
+    private readonly Lazy<Task<QueueClient>> queue = new(async () =>
+    {
+        var client = account.Queues.GetQueueClient(StorageNames.NotificationsQueue);
+        await client.CreateIfNotExistsAsync();
+        return client;
+    });
+
+    public async Task EnqueueAsync(IEnumerable<Notification> notifications)
+    {
+        ArgumentNullException.ThrowIfNull(notifications);
+        var client = await queue.Value;
+        foreach (var n in notifications)
+        {
+            await client.SendMessageAsync(Json.Serialize(n));
+        }
+    }
+}

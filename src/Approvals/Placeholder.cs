@@ -1,1 +1,0 @@
-namespace Approvals; public static class Placeholder {}

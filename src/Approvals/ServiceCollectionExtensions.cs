@@ -1,0 +1,50 @@
+using Approvals.Directory;
+using Approvals.Http;
+using Approvals.Nominations;
+using Approvals.Notifications;
+using Approvals.Proposals;
+using Approvals.Publication;
+using Approvals.Status;
+using Approvals.Storage;
+using Approvals.Workflow;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Approvals;
+
+/// <summary>The composition root of the application, shared by both hosts.</summary>
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddApprovals(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ApprovalsOptions>().BindConfiguration(ApprovalsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApprovalsOptions>, ApprovalsOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton(_ => StorageAccount.FromConfiguration(configuration));
+        services.AddSingleton<Tables>();
+        services.AddSingleton<WorkshopStore>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<NominationStore>();
+        services.AddSingleton<DirectoryStore>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<AnnouncementStore>();
+        services.AddSingleton<NotificationOutbox>();
+        services.AddHostedService<StorageStartup>();
+
+        services.AddSingleton<ProposalIntake>();
+        services.AddSingleton<StatusQuery>();
+        services.AddSingleton<WorkshopsApi>();
+        services.AddSingleton<ApiKeyFilter>();
+
+        services.AddTransient<LoadDirectory>();
+        services.AddTransient<RecordProgress>();
+        services.AddTransient<SendNotifications>();
+        services.AddTransient<SaveSlate>();
+        services.AddTransient<PublishAnnouncement>();
+        return services;
+    }
+}

@@ -1,0 +1,45 @@
+using Approvals.Nominations;
+using Approvals.Storage;
+using Microsoft.DurableTask.Client;
+
+namespace Approvals.Status;
+
+/// <summary>Builds a workshop's status from its snapshot, nominations, audit log and the orchestration's runtime status.</summary>
+public sealed class StatusQuery(WorkshopStore workshops, NominationStore nominations, AuditLog audit, TimeProvider time)
+{
+    public async Task<WorkshopStatus?> GetAsync(string id, DurableTaskClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var workshop = await workshops.GetAsync(id);
+        if (workshop is null) return null;
+        var slatesTask = nominations.ListAsync(id);
+        var historyTask = audit.ListAsync(id);
+        var instanceTask = client.GetInstanceAsync(id, getInputsAndOutputs: false);
+        await Task.WhenAll(slatesTask, historyTask, instanceTask);
+        var now = time.GetUtcNow();
+        return new WorkshopStatus(
+            workshop.Id,
+            workshop.Title,
+            workshop.Stage,
+            workshop.Round,
+            instanceTask.Result?.RuntimeStatus.ToString() ?? "NotStarted",
+            workshop.SubmittedAt,
+            workshop.UpdatedAt,
+            workshop.Pending.Select(p => new PendingView(p.Role.ToString(), p.Party, p.DueAt, p.DueAt < now)).ToList(),
+            Count(slatesTask.Result),
+            historyTask.Result.Select(h => new HistoryLine(h.At, h.Stage, h.Action, h.Actor, h.Comment)).ToList());
+    }
+
+    public static NominationCounts Count(IEnumerable<Slate> slates)
+    {
+        var list = slates.Where(s => !s.Declined).ToList();
+        var bySex = Enum.GetValues<Sex>().ToDictionary(
+            s => s.ToString().ToLowerInvariant(),
+            s => list.Sum(slate => slate.Nominees.Count(n => n.Sex == s)),
+            StringComparer.Ordinal);
+        return new NominationCounts(
+            list.Sum(s => s.Nominees.Count),
+            list.OrderBy(s => s.Ministry, StringComparer.Ordinal).ToDictionary(s => s.Ministry, s => s.Nominees.Count, StringComparer.Ordinal),
+            bySex);
+    }
+}

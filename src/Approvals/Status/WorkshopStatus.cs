@@ -1,0 +1,22 @@
+using Approvals.Workflow;
+
+namespace Approvals.Status;
+
+/// <summary>Where a workshop stands, as <c>GET /api/workshops/{id}</c> returns it.</summary>
+public sealed record WorkshopStatus(
+    string Id,
+    string Title,
+    Stage Stage,
+    int Round,
+    string RuntimeStatus,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<PendingView> Pending,
+    NominationCounts Nominations,
+    IReadOnlyList<HistoryLine> History);
+
+public sealed record PendingView(string Role, string Party, DateTimeOffset DueAt, bool Overdue);
+
+public sealed record NominationCounts(int Total, IReadOnlyDictionary<string, int> ByMinistry, IReadOnlyDictionary<string, int> BySex);
+
+public sealed record HistoryLine(DateTimeOffset At, Stage Stage, string Action, string Actor, string? Comment);

@@ -1,0 +1,22 @@
+namespace Approvals.Storage;
+
+/// <summary>Names of the app's own tables, queues and containers (Durable Task keeps its own task hub).</summary>
+public static class StorageNames
+{
+    public const string Workshops = "Workshops";
+    public const string WorkshopIndex = "WorkshopIndex";
+    public const string Nominations = "Nominations";
+    public const string Decisions = "Decisions";
+    public const string Audit = "Audit";
+    public const string Directory = "Directory";
+    public const string Idempotency = "Idempotency";
+    public const string Announcements = "Announcements";
+    public const string SentMail = "SentMail";
+
+    public const string NotificationsQueue = "notifications";
+    public const string NotificationsPoisonQueue = "notifications-poison";
+
+    public const string MailboxContainer = "mailbox";
+
+    public static readonly string[] AllTables = [Workshops, WorkshopIndex, Nominations, Decisions, Audit, Directory, Idempotency, Announcements, SentMail];
+}

@@ -1,0 +1,13 @@
+namespace Approvals.Workflow;
+
+/// <summary>Durations of every wait. Bound from <c>Approvals:Timing</c>; copied into each orchestration's input
+/// so a running workshop keeps the timing it started with.</summary>
+public sealed record Timing
+{
+    public TimeSpan ReviewTimeout { get; init; } = TimeSpan.FromDays(5);
+    public TimeSpan NominationWindow { get; init; } = TimeSpan.FromDays(14);
+    public TimeSpan DonorTimeout { get; init; } = TimeSpan.FromDays(7);
+    public TimeSpan ReminderInterval { get; init; } = TimeSpan.FromDays(2);
+    public TimeSpan EscalationGrace { get; init; } = TimeSpan.FromDays(3);
+    public TimeSpan LinkLifetime { get; init; } = TimeSpan.FromDays(21);
+}

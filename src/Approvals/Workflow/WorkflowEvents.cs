@@ -1,0 +1,35 @@
+using System.Text.Json.Serialization;
+using Approvals.Nominations;
+using Approvals.Proposals;
+
+namespace Approvals.Workflow;
+
+/// <summary>Names of the external events the workshop orchestration waits for. The links, the HTTP API and the
+/// tests raise exactly these.</summary>
+public static class WorkflowEvents
+{
+    public const string DecisionRecorded = nameof(DecisionRecorded);
+    public const string SlateSubmitted = nameof(SlateSubmitted);
+    public const string ProposalResubmitted = nameof(ProposalResubmitted);
+    public const string CancelRequested = nameof(CancelRequested);
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<Decision>))]
+public enum Decision
+{
+    Approve,
+    Reject,
+    Changes,
+}
+
+/// <summary>An approver's decision for one stage and round.</summary>
+public sealed record DecisionMade(Stage Stage, int Round, string Approver, Decision Decision, string? Comment, string? TokenId, DateTimeOffset At);
+
+/// <summary>A ministry's slate (or decline) as submitted through its link.</summary>
+public sealed record SlateMade(Slate Slate, string? TokenId);
+
+/// <summary>Staff resubmitting the proposal after changes were requested.</summary>
+public sealed record ProposalResubmission(Proposal Proposal, string Actor, DateTimeOffset At);
+
+/// <summary>Staff cancelling a workshop.</summary>
+public sealed record CancellationRequest(string Reason, string Actor, DateTimeOffset At);

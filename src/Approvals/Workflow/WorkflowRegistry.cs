@@ -1,0 +1,23 @@
+using Approvals.Directory;
+using Approvals.Nominations;
+using Approvals.Notifications;
+using Approvals.Publication;
+using Microsoft.DurableTask;
+
+namespace Approvals.Workflow;
+
+/// <summary>Registers the orchestrator and every activity with a Durable Task worker (the server and tests).</summary>
+public static class WorkflowRegistry
+{
+    public static DurableTaskRegistry AddApprovalsWorkflow(this DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        registry.AddOrchestrator<WorkshopOrchestration>();
+        registry.AddActivity<LoadDirectory>();
+        registry.AddActivity<RecordProgress>();
+        registry.AddActivity<SendNotifications>();
+        registry.AddActivity<SaveSlate>();
+        registry.AddActivity<PublishAnnouncement>();
+        return registry;
+    }
+}

@@ -1,0 +1,12 @@
+using Approvals.Proposals;
+
+namespace Approvals.Workflow;
+
+/// <summary>The orchestration's input: the stored proposal and the rules it runs under.</summary>
+public sealed record WorkshopStarted(string WorkshopId, Proposal Proposal, DateTimeOffset SubmittedAt, Timing Timing, int MaxRevisionRounds);
+
+/// <summary>The orchestration's output.</summary>
+public sealed record WorkshopOutcome(Stage Stage, string Reason);
+
+/// <summary>The orchestration's custom status: the stage it is in.</summary>
+public sealed record WorkflowStatus(Stage Stage, int Round);
