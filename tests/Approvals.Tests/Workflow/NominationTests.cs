@@ -1,0 +1,101 @@
+using Approvals.Notifications;
+using Approvals.Workflow;
+
+namespace Approvals.Tests.Workflow;
+
+[Collection(nameof(WorkflowHarness))]
+public sealed class NominationTests(WorkflowHarness harness)
+{
+    private static Timing ShortWindow() => Builders.Slow() with
+    {
+        NominationWindow = TimeSpan.FromSeconds(4),
+        ReminderInterval = TimeSpan.FromSeconds(2),
+    };
+
+    private async Task<string> InNominations(Timing? timing = null)
+    {
+        var id = await harness.StartAsync(timing);
+        await harness.Decide(id, Stage.InternalReview, Decision.Approve);
+        await harness.WaitForStage(id, Stage.Nominations);
+        return id;
+    }
+
+    [Fact]
+    public async Task OneMinistryLateIsRemindedAndTheWindowClosesWithoutIt()
+    {
+        var id = await InNominations(ShortWindow());
+        foreach (var invitation in Builders.Proposal().Invitations.Where(i => i.Ministry != "NHFPC"))
+        {
+            await harness.SendSlate(id, Builders.Slate(invitation.Ministry, invitation.Quota));
+        }
+
+        var donor = await harness.WaitForStage(id, Stage.DonorSignOff, seconds: 30);
+
+        var reminders = harness.NotificationsOf(id).Where(n => n.Kind == NotificationKind.Reminder && n.Stage == Stage.Nominations).ToList();
+        Assert.NotEmpty(reminders);
+        Assert.All(reminders, r => Assert.Equal(("focal.nhfpc@gov.example.cn", "NHFPC"), (r.To, r.Ministry)));
+        Assert.Contains("46 nominee(s)", donor.Entry.Comment, StringComparison.Ordinal);
+        Assert.Contains("no answer from NHFPC", donor.Entry.Comment, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASlateOverQuotaIsRefusedAndTheMinistryStaysOpen()
+    {
+        var id = await InNominations();
+        await harness.SendSlate(id, Builders.Slate("MOFCOM", 6));
+
+        var refused = await harness.WaitForAction(id, AuditActions.SlateRefused);
+
+        Assert.Contains("At most 5 nominees for MOFCOM", refused.Entry.Comment, StringComparison.Ordinal);
+        Assert.Contains(refused.Pending, p => p.Party == "MOFCOM");
+        Assert.DoesNotContain(harness.Slates, s => s.WorkshopId == id);
+    }
+
+    [Fact]
+    public async Task ANomineeAlreadyNominatedByAnotherMinistryIsRefused()
+    {
+        var id = await InNominations();
+        await harness.SendSlate(id, Builders.Slate("MFA", 2, emailPrefix: "shared"));
+        await harness.WaitForAction(id, AuditActions.SlateAccepted);
+        await harness.SendSlate(id, Builders.Slate("MOE", 1, emailPrefix: "shared"));
+
+        var refused = await harness.WaitForAction(id, AuditActions.SlateRefused);
+
+        Assert.Contains("shared.1@gov.example.cn is already nominated by MFA", refused.Entry.Comment, StringComparison.Ordinal);
+        Assert.Equal(["MFA"], harness.Slates.Where(s => s.WorkshopId == id).Select(s => s.Slate.Ministry));
+    }
+
+    [Fact]
+    public async Task AReplacedSlateCountsOnlyOnce()
+    {
+        var id = await InNominations();
+        await harness.SendSlate(id, Builders.Slate("MFA", 10));
+        await harness.WaitForAction(id, AuditActions.SlateAccepted);
+        await harness.SendSlate(id, Builders.Slate("MFA", 4));
+        await harness.WaitFor(id, p => p.Entry.Comment == "MFA: 4 nominee(s)", "replacement");
+        foreach (var invitation in Builders.Proposal().Invitations.Where(i => i.Ministry != "MFA"))
+        {
+            await harness.SendSlate(id, Builders.Slate(invitation.Ministry, invitation.Quota));
+        }
+
+        var donor = await harness.WaitForStage(id, Stage.DonorSignOff);
+
+        Assert.Contains("45 nominee(s)", donor.Entry.Comment, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryMinistryDecliningExpiresTheWorkshop()
+    {
+        var id = await InNominations();
+        foreach (var invitation in Builders.Proposal().Invitations)
+        {
+            await harness.SendSlate(id, Builders.Decline(invitation.Ministry));
+        }
+
+        var outcome = await harness.WaitForOutcome(id);
+
+        Assert.Equal(Stage.Expired, outcome.Stage);
+        Assert.Contains("No nominee", outcome.Reason, StringComparison.Ordinal);
+        Assert.Contains(harness.NotificationsOf(id), n => n.Kind == NotificationKind.DecisionOutcome && n.To == "liaison.office@iom.example.org");
+    }
+}

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using Approvals.Directory;
+using Approvals.Nominations;
+using Approvals.Notifications;
+using Approvals.Proposals;
+using Approvals.Publication;
+using Approvals.Workflow;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+
+namespace Approvals.Tests.Workflow;
+
+/// <summary>The real orchestrator on the in-memory Durable Task host, with the activities replaced by recorders
+/// (our own ports; storage itself is exercised on Azurite by the integration tests).</summary>
+public sealed class WorkflowHarness : IAsyncLifetime
+{
+    private DurableTaskTestHost host = null!;
+
+    public ConcurrentQueue<ProgressUpdate> Progress { get; } = new();
+    public ConcurrentQueue<Notification> Notifications { get; } = new();
+    public ConcurrentQueue<SlateRecord> Slates { get; } = new();
+    public ConcurrentQueue<PublicationRequest> Publications { get; } = new();
+
+    public DurableTaskClient Client => host.Client;
+
+    public async Task InitializeAsync()
+    {
+        var directory = Builders.Directory();
+        host = await DurableTaskTestHost.StartAsync(registry =>
+        {
+            registry.AddOrchestrator<WorkshopOrchestration>();
+            registry.AddActivityFunc<string, ProjectDirectory>(nameof(LoadDirectory), (_, _) => directory);
+            registry.AddActivityFunc<ProgressUpdate, bool>(nameof(RecordProgress), (_, u) => Enqueue(Progress, u));
+            registry.AddActivityFunc<List<Notification>, int>(nameof(SendNotifications), (_, list) =>
+            {
+                foreach (var n in list) Notifications.Enqueue(n);
+                return list.Count;
+            });
+            registry.AddActivityFunc<SlateRecord, bool>(nameof(SaveSlate), (_, s) => Enqueue(Slates, s));
+            registry.AddActivityFunc<PublicationRequest, bool>(nameof(PublishAnnouncement), (_, p) => Enqueue(Publications, p));
+        });
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    public async Task<string> StartAsync(Timing? timing = null, Proposal? proposal = null, int maxRounds = 3)
+    {
+        var id = ProposalIntake.NewWorkshopId(DateTimeOffset.UtcNow);
+        var input = new WorkshopStarted(id, proposal ?? Builders.Proposal(), DateTimeOffset.UtcNow, timing ?? Builders.Slow(), maxRounds);
+        await Client.ScheduleNewOrchestrationInstanceAsync(nameof(WorkshopOrchestration), input, new StartOrchestrationOptions(id));
+        return id;
+    }
+
+    public IReadOnlyList<ProgressUpdate> ProgressOf(string id) => Progress.Where(p => p.WorkshopId == id).ToList();
+
+    public IReadOnlyList<Notification> NotificationsOf(string id) => Notifications.Where(n => n.WorkshopId == id).ToList();
+
+    public Stage StageOf(string id) => ProgressOf(id).LastOrDefault()?.Stage ?? Stage.InternalReview;
+
+    /// <summary>Waits until the workflow has recorded a step matching <paramref name="match"/>.</summary>
+    public async Task<ProgressUpdate> WaitFor(string id, Func<ProgressUpdate, bool> match, string what, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            var found = ProgressOf(id).FirstOrDefault(match);
+            if (found is not null) return found;
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException($"Workshop {id} did not reach '{what}' in {seconds}s. Steps: " +
+            string.Join(" → ", ProgressOf(id).Select(p => $"{p.Stage}/{p.Entry.Action}")));
+    }
+
+    public Task<ProgressUpdate> WaitForStage(string id, Stage stage, int seconds = 20) =>
+        WaitFor(id, p => p.Stage == stage, stage.ToString(), seconds);
+
+    public Task<ProgressUpdate> WaitForAction(string id, string action, int seconds = 20) =>
+        WaitFor(id, p => p.Entry.Action == action, action, seconds);
+
+    public async Task<WorkshopOutcome> WaitForOutcome(string id, int seconds = 30)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        var done = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cts.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        return done.ReadOutputAs<WorkshopOutcome>()!;
+    }
+
+    public Task Decide(string id, Stage stage, Decision decision, int round = 0, string? comment = null, string approver = "project.manager@iom.example.org") =>
+        Client.RaiseEventAsync(id, WorkflowEvents.DecisionRecorded,
+            new DecisionMade(stage, round, approver, decision, comment, Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow));
+
+    public Task SendSlate(string id, Slate slate) =>
+        Client.RaiseEventAsync(id, WorkflowEvents.SlateSubmitted, new SlateMade(slate, Guid.NewGuid().ToString("N")));
+
+    public Task Resubmit(string id, Proposal? proposal = null) =>
+        Client.RaiseEventAsync(id, WorkflowEvents.ProposalResubmitted,
+            new ProposalResubmission(proposal ?? Builders.Proposal(), "project.officer@iom.example.org", DateTimeOffset.UtcNow));
+
+    public Task Cancel(string id, string reason = "Venue unavailable") =>
+        Client.RaiseEventAsync(id, WorkflowEvents.CancelRequested, new CancellationRequest(reason, "project.officer@iom.example.org", DateTimeOffset.UtcNow));
+
+    /// <summary>Sends a full slate for every invited ministry of the reference workshop.</summary>
+    public async Task NominateAll(string id)
+    {
+        foreach (var invitation in Builders.Proposal().Invitations)
+        {
+            await SendSlate(id, Builders.Slate(invitation.Ministry, invitation.Quota));
+        }
+    }
+
+    private static bool Enqueue<T>(ConcurrentQueue<T> queue, T item)
+    {
+        queue.Enqueue(item);
+        return true;
+    }
+}
+
+[CollectionDefinition(nameof(WorkflowHarness))]
+public sealed class WorkflowCollection : ICollectionFixture<WorkflowHarness>;
