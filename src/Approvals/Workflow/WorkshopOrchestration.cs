@@ -178,7 +178,7 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
             var slateTask = context.WaitForExternalEvent<SlateMade>(WorkflowEvents.SlateSubmitted, cts.Token);
             var timer = context.CreateTimer(wake.UtcDateTime, cts.Token);
             var winner = await Task.WhenAny(slateTask, timer, cancellation);
-            await cts.CancelAsync();
+            cts.Cancel(); // synchronously: callbacks must run on the orchestrator thread
 
             if (winner == cancellation) return new(null, await Cancel());
             if (winner == slateTask)
@@ -249,7 +249,7 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
             var eventTask = context.WaitForExternalEvent<T>(eventName, cts.Token);
             var timer = context.CreateTimer(wake.UtcDateTime, cts.Token);
             var winner = await Task.WhenAny(eventTask, timer, cancellation);
-            await cts.CancelAsync();
+            cts.Cancel(); // synchronously: callbacks must run on the orchestrator thread
 
             if (winner == cancellation) return new(default, await Cancel());
             if (winner == eventTask)
