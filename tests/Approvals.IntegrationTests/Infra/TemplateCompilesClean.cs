@@ -7,7 +7,7 @@ public sealed class TemplateCompilesClean(CompiledTemplate template) : IClassFix
     public void BuildReportsNoErrorsOrWarnings()
     {
         Assert.True(template.Build.ExitCode == 0, template.Build.ToString());
-        Assert.Empty(template.Build.Diagnostics);
+        Assert.True(template.Build.Diagnostics.Count == 0, string.Join('\n', template.Build.Diagnostics));
         Assert.True(string.IsNullOrWhiteSpace(template.Build.StandardError), template.Build.ToString());
         Assert.Equal("2018-05-01/subscriptionDeploymentTemplate.json#", ((string?)template.Root["$schema"])?.Split("/schemas/")[^1]);
     }
@@ -18,7 +18,7 @@ public sealed class TemplateCompilesClean(CompiledTemplate template) : IClassFix
         var lint = await BicepCli.RunAsync("lint", CompiledTemplate.MainBicep);
 
         Assert.True(lint.ExitCode == 0, lint.ToString());
-        Assert.Empty(lint.Diagnostics);
+        Assert.True(lint.Diagnostics.Count == 0, string.Join('\n', lint.Diagnostics));
         Assert.True(string.IsNullOrWhiteSpace(lint.StandardError), lint.ToString());
     }
 }
