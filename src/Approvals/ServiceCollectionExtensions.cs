@@ -1,5 +1,6 @@
 using Approvals.Directory;
 using Approvals.Http;
+using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Notifications;
 using Approvals.Proposals;
@@ -34,6 +35,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AnnouncementStore>();
         services.AddSingleton<NotificationOutbox>();
         services.AddHostedService<StorageStartup>();
+
+        services.AddSingleton(sp => new LinkTokens(
+            SigningKey.Resolve(sp.GetRequiredService<IOptions<ApprovalsOptions>>().Value),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<LinkIssuer>();
 
         services.AddSingleton<ProposalIntake>();
         services.AddSingleton<StatusQuery>();

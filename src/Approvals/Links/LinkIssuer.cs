@@ -1,0 +1,36 @@
+using Approvals.Notifications;
+using Approvals.Workflow;
+using Microsoft.Extensions.Options;
+
+namespace Approvals.Links;
+
+/// <summary>Builds the absolute links mails carry, from <c>Approvals:PublicBaseUrl</c>.</summary>
+public sealed class LinkIssuer(LinkTokens tokens, IOptions<ApprovalsOptions> options)
+{
+    /// <summary>The decision or nomination link a notification carries, or null when it asks for no action.</summary>
+    public Uri? LinkFor(Notification n)
+    {
+        ArgumentNullException.ThrowIfNull(n);
+        var purpose = (n.Kind, n.Role) switch
+        {
+            (NotificationKind.ReviewRequest or NotificationKind.DonorRequest, _) => LinkPurpose.Decision,
+            (NotificationKind.Reminder or NotificationKind.Escalation, Role.ProjectManager or Role.Donor) => LinkPurpose.Decision,
+            (NotificationKind.NominationRequest, _) => LinkPurpose.Nomination,
+            (NotificationKind.Reminder, Role.FocalPoint) => LinkPurpose.Nomination,
+            _ => (LinkPurpose?)null,
+        };
+        if (purpose is not { } p) return null;
+        var party = p == LinkPurpose.Nomination ? n.Ministry ?? n.To : n.To;
+        var expires = n.CreatedAt + options.Value.Timing.LinkLifetime;
+        if (n.DueAt is { } due && due + options.Value.Timing.EscalationGrace > expires) expires = due + options.Value.Timing.EscalationGrace;
+        var token = tokens.Issue(new LinkClaims(n.WorkshopId, p, n.Stage, n.Round, party, n.To, expires.ToUnixTimeSeconds()));
+        return Build(p == LinkPurpose.Decision ? $"api/decisions/{token}" : $"api/nominations/{token}");
+    }
+
+    /// <summary>An absolute URL under the public base (which may itself carry a path).</summary>
+    public Uri Build(string relative)
+    {
+        var root = options.Value.PublicBaseUrl.ToString();
+        return new Uri(new Uri(root.EndsWith('/') ? root : root + "/"), relative);
+    }
+}
