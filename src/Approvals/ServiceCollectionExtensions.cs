@@ -40,6 +40,10 @@ public static class ServiceCollectionExtensions
             SigningKey.Resolve(sp.GetRequiredService<IOptions<ApprovalsOptions>>().Value),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<LinkIssuer>();
+        services.AddSingleton<LinkGate>();
+        services.AddSingleton<DecisionStore>();
+        services.AddSingleton<DecisionLinks>();
+        services.AddSingleton<NominationLinks>();
 
         services.AddSingleton<ProposalIntake>();
         services.AddSingleton<StatusQuery>();

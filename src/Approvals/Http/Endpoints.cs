@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Approvals.Links;
+using Approvals.Nominations;
 using Microsoft.DurableTask.Client;
 
 namespace Approvals.Http;
@@ -17,6 +19,13 @@ public static class Endpoints
         keyed.MapGet("/workshops/{id}", (string id, WorkshopsApi api, DurableTaskClient c) => api.GetAsync(c, id));
         keyed.MapPut("/workshops/{id}/proposal", (string id, HttpContext h, WorkshopsApi api, DurableTaskClient c) => api.ResubmitAsync(h, c, id));
         keyed.MapPost("/workshops/{id}/cancel", (string id, HttpContext h, WorkshopsApi api, DurableTaskClient c) => api.CancelAsync(h, c, id));
+
+        // Links in mails carry their own signed token instead of a key.
+        var links = app.MapGroup("/api");
+        links.MapMethods("/decisions/{token}", [HttpMethods.Get, HttpMethods.Head], (string token, DecisionLinks l) => l.ShowAsync(token));
+        links.MapPost("/decisions/{token}", (string token, HttpContext h, DecisionLinks l, DurableTaskClient c) => l.DecideAsync(h, c, token));
+        links.MapMethods("/nominations/{token}", [HttpMethods.Get, HttpMethods.Head], (string token, NominationLinks l) => l.ShowAsync(token));
+        links.MapPost("/nominations/{token}", (string token, HttpContext h, NominationLinks l, DurableTaskClient c) => l.SubmitAsync(h, c, token));
         return app;
     }
 }
