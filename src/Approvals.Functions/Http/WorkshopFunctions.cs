@@ -1,0 +1,35 @@
+using Approvals.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace Approvals.Functions.Http;
+
+/// <summary>The staff and manager API; keys are the Function keys (AuthorizationLevel.Function).</summary>
+public sealed class WorkshopFunctions(WorkshopsApi api)
+{
+    [Function(nameof(SubmitWorkshop))]
+    public Task<IActionResult> SubmitWorkshop(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "workshops")] HttpRequest req, [DurableClient] DurableTaskClient client) =>
+        Adapted.From(api.SubmitAsync(req.HttpContext, client));
+
+    [Function(nameof(ListWorkshops))]
+    public Task<IActionResult> ListWorkshops([HttpTrigger(AuthorizationLevel.Function, "get", Route = "workshops")] HttpRequest req) =>
+        Adapted.From(api.ListAsync(req.HttpContext));
+
+    [Function(nameof(GetWorkshop))]
+    public Task<IActionResult> GetWorkshop(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "workshops/{id}")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
+        Adapted.From(api.GetAsync(client, id));
+
+    [Function(nameof(ResubmitProposal))]
+    public Task<IActionResult> ResubmitProposal(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "workshops/{id}/proposal")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
+        Adapted.From(api.ResubmitAsync(req.HttpContext, client, id));
+
+    [Function(nameof(CancelWorkshop))]
+    public Task<IActionResult> CancelWorkshop(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "workshops/{id}/cancel")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
+        Adapted.From(api.CancelAsync(req.HttpContext, client, id));
+}

@@ -1,0 +1,34 @@
+using Approvals.Directory;
+using Approvals.Nominations;
+using Approvals.Notifications;
+using Approvals.Publication;
+using Approvals.Workflow;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+
+namespace Approvals.Functions.Workflow;
+
+/// <summary>The orchestrator and activities as Durable Functions; each body hands over to the library.</summary>
+public sealed class WorkflowFunctions(
+    LoadDirectory loadDirectory, RecordProgress recordProgress, SendNotifications sendNotifications, SaveSlate saveSlate,
+    PublishAnnouncement publishAnnouncement)
+{
+    [Function(nameof(WorkshopOrchestration))]
+    public static Task<WorkshopOutcome> RunOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new WorkshopOrchestration().RunAsync(context, context.GetInput<WorkshopStarted>()!);
+
+    [Function(nameof(LoadDirectory))]
+    public Task<ProjectDirectory> RunLoadDirectory([ActivityTrigger] string workshopId) => loadDirectory.ExecuteAsync(workshopId);
+
+    [Function(nameof(RecordProgress))]
+    public Task<bool> RunRecordProgress([ActivityTrigger] ProgressUpdate update) => recordProgress.ExecuteAsync(update);
+
+    [Function(nameof(SendNotifications))]
+    public Task<int> RunSendNotifications([ActivityTrigger] List<Notification> notifications) => sendNotifications.ExecuteAsync(notifications);
+
+    [Function(nameof(SaveSlate))]
+    public Task<bool> RunSaveSlate([ActivityTrigger] SlateRecord record) => saveSlate.ExecuteAsync(record);
+
+    [Function(nameof(PublishAnnouncement))]
+    public Task<bool> RunPublishAnnouncement([ActivityTrigger] PublicationRequest request) => publishAnnouncement.ExecuteAsync(request);
+}
