@@ -32,7 +32,7 @@ public sealed class AzuriteProcess : IDisposable
 
     readonly Process process;
     readonly ILogger logger;
-    readonly Queue<string> outputTail = new();
+    readonly OutputTail output;
     int stopped;
 
     AzuriteProcess(Process process, AzuriteOptions options, ILogger logger)
@@ -40,10 +40,7 @@ public sealed class AzuriteProcess : IDisposable
         this.process = process;
         this.logger = logger;
         Options = options;
-        process.OutputDataReceived += (_, e) => Remember(e.Data);
-        process.ErrorDataReceived += (_, e) => Remember(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        output = OutputTail.Capture(process, 40);
     }
 
     public AzuriteOptions Options { get; }
@@ -124,14 +121,14 @@ public sealed class AzuriteProcess : IDisposable
             if (process.HasExited)
             {
                 throw new InvalidOperationException(
-                    $"Azurite exited with code {process.ExitCode} before listening.{Environment.NewLine}{OutputTail()}");
+                    $"Azurite exited with code {process.ExitCode} before listening.{Environment.NewLine}{RecentOutput()}");
             }
 
             if (started.Elapsed > Options.StartTimeout)
             {
                 throw new TimeoutException(
                     $"Azurite did not listen on 127.0.0.1 ports {string.Join(", ", Options.Ports)} within " +
-                    $"{Options.StartTimeout.TotalSeconds:0} s.{Environment.NewLine}{OutputTail()}");
+                    $"{Options.StartTimeout.TotalSeconds:0} s.{Environment.NewLine}{RecentOutput()}");
             }
 
             Thread.Sleep(50);
@@ -139,30 +136,7 @@ public sealed class AzuriteProcess : IDisposable
     }
 
     /// <summary>The last lines Azurite wrote, for error messages.</summary>
-    public string OutputTail()
-    {
-        lock (outputTail)
-        {
-            return string.Join(Environment.NewLine, outputTail);
-        }
-    }
-
-    void Remember(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (outputTail)
-        {
-            outputTail.Enqueue(line);
-            while (outputTail.Count > 40)
-            {
-                outputTail.Dequeue();
-            }
-        }
-    }
+    public string RecentOutput() => output.ToString();
 
     /// <summary>Asks Azurite to close (so it flushes its data files), then kills it after the grace period.</summary>
     public void Stop()

@@ -15,9 +15,9 @@ namespace Approvals.IntegrationTests.Infrastructure;
 public sealed class ServerProcess : IAsyncDisposable
 {
     readonly Dictionary<string, string?> environment;
-    readonly Queue<string> output = new();
     readonly ServiceProvider clientServices;
     Process? process;
+    OutputTail? output;
 
     /// <param name="environment">Extra variables, e.g. <c>Approvals__Timing__ReviewTimeout</c>; null removes one.</param>
     /// <param name="taskHub">The task hub; by default a fresh one. Pass null to use host.json's hubName.</param>
@@ -100,10 +100,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
         var started = Stopwatch.StartNew();
         process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => Remember(e.Data);
-        process.ErrorDataReceived += (_, e) => Remember(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        output = OutputTail.Capture(process, 200);
 
         while (!await AnswersAsync())
         {
@@ -162,30 +159,7 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>The last lines the server printed, for assertion messages.</summary>
-    public string Output()
-    {
-        lock (output)
-        {
-            return string.Join(Environment.NewLine, output);
-        }
-    }
-
-    void Remember(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.Enqueue(line);
-            while (output.Count > 200)
-            {
-                output.Dequeue();
-            }
-        }
-    }
+    public string Output() => output?.ToString() ?? "";
 
     public async ValueTask DisposeAsync()
     {
