@@ -1,0 +1,59 @@
+using Approvals.Server.Azurite;
+using Approvals.Server.Hosting;
+using DurableTask.AzureStorage;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+
+namespace Approvals.Server.Durable;
+
+public static class DurableSidecarExtensions
+{
+    /// <summary>Overrides host.json's hubName (tests give each server its own hub).</summary>
+    public const string TaskHubSetting = "Approvals:TaskHub";
+
+    /// <summary>Loopback port of the gRPC sidecar; 0 or unset picks a free one.</summary>
+    public const string SidecarPortSetting = "Approvals:Durable:SidecarPort";
+
+    /// <summary>
+    /// Runs the application's orchestrators and activities the way Durable Functions would: a Durable Task
+    /// gRPC sidecar over Azure Storage (settings from host.json's extensions:durableTask), with the
+    /// standard gRPC <see cref="DurableTaskWorker"/> and <see cref="DurableTaskClient"/> connected to it.
+    /// </summary>
+    public static WebApplicationBuilder AddDurableSidecar(this WebApplicationBuilder builder, Action<DurableTaskRegistry> registerTasks)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var hostJson = DurableHostSettings.Load(DurableHostSettings.FindHostJson(builder.Environment.ContentRootPath));
+        var port = builder.Configuration.GetValue<int?>(SidecarPortSetting) is > 0 and var configured
+            ? configured
+            : LoopbackPorts.GetFree();
+        var address = $"http://127.0.0.1:{port}";
+
+        // Otherwise stopping waits 30 s for the worker's work-item stream (DESIGN §8).
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+
+        builder.Services.AddSingleton(services =>
+        {
+            var configuration = services.GetRequiredService<IConfiguration>();
+            var settings = new AzureStorageOrchestrationServiceSettings
+            {
+                StorageAccountClientProvider = new StorageAccountClientProvider(
+                    configuration[EmbeddedAzurite.StorageSetting] ?? EmbeddedAzurite.DevelopmentStorage),
+                LoggerFactory = services.GetRequiredService<ILoggerFactory>(),
+            };
+            hostJson.ApplyTo(settings);
+            settings.TaskHubName = configuration[TaskHubSetting] ?? settings.TaskHubName;
+            return settings;
+        });
+
+        // Hosted services start in registration order: the sidecar listens before the worker connects.
+        builder.Services.AddHostedService(services => new SidecarHost(
+            services.GetRequiredService<AzureStorageOrchestrationServiceSettings>(), port, services.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddDurableTaskWorker(worker => worker
+            .AddTasks(registerTasks)
+            .AddTasks(DiagnosticTasks.Register)
+            .UseGrpc(address));
+        builder.Services.AddDurableTaskClient(client => client.UseGrpc(address));
+        return builder;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+
+namespace Approvals.Server.Durable;
+
+/// <summary>
+/// Runs Microsoft's Durable Task gRPC sidecar over Azure Storage in its own small web host on
+/// 127.0.0.1, HTTP/2 only, so the public endpoint keeps its own (HTTP/1.1) URLs.
+/// </summary>
+sealed class SidecarHost(AzureStorageOrchestrationServiceSettings settings, int port, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
+{
+    readonly AzureStorageOrchestrationService service = new(settings);
+    readonly ILogger logger = loggerFactory.CreateLogger<SidecarHost>();
+    WebApplication? sidecar;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // The sidecar never creates the task hub itself (DESIGN §8).
+        await service.CreateIfNotExistsAsync();
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore()
+            .ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http2));
+        builder.Services.AddGrpc();
+        // Logs go to the application's logging, less the inner host's own "Now listening on" lines.
+        builder.Logging.ClearProviders()
+            .AddProvider(new ForwardTo(loggerFactory))
+            .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        // The outer host owns Ctrl-C and shutdown order; the sidecar stops when it is told to.
+        builder.Services.AddSingleton<IHostLifetime, OwnedLifetime>();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        builder.Services.AddSingleton<IOrchestrationService>(service);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
+
+        sidecar = builder.Build();
+        sidecar.MapGrpcService<TaskHubGrpcServer>();
+        await sidecar.StartAsync(cancellationToken);
+        logger.LogInformation("Durable Task sidecar (gRPC) on http://127.0.0.1:{Port}, task hub {TaskHub}", port, settings.TaskHubName);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (sidecar is not null)
+        {
+            await sidecar.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (sidecar is not null)
+        {
+            await sidecar.DisposeAsync();
+        }
+    }
+
+    sealed class ForwardTo(ILoggerFactory loggerFactory) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => loggerFactory.CreateLogger(categoryName);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    sealed class OwnedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using Microsoft.DurableTask.Client;
+
+namespace Approvals.IntegrationTests.Infrastructure;
+
+public static class DurableClientExtensions
+{
+    /// <summary>
+    /// Polls the instance until <paramref name="condition"/> holds. Polling, because
+    /// WaitForInstanceCompletionAsync answers ~2 s late through the sidecar (DESIGN §8).
+    /// </summary>
+    public static async Task<OrchestrationMetadata> WaitUntilAsync(
+        this DurableTaskClient client, string instanceId, Func<OrchestrationMetadata, bool> condition, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(condition);
+        var waited = Stopwatch.StartNew();
+        OrchestrationMetadata? last = null;
+        while (waited.Elapsed < timeout)
+        {
+            last = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true);
+            if (last is not null && condition(last))
+            {
+                return last;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException(
+            $"Instance {instanceId} did not reach the expected state within {timeout}; last status {last?.RuntimeStatus.ToString() ?? "(none)"}.");
+    }
+
+    public static Task<OrchestrationMetadata> WaitForStatusAsync(
+        this DurableTaskClient client, string instanceId, OrchestrationRuntimeStatus status, TimeSpan timeout) =>
+        client.WaitUntilAsync(instanceId, m => m.RuntimeStatus == status, timeout);
+}
