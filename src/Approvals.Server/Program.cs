@@ -1,13 +1,19 @@
+using Approvals;
+using Approvals.Http;
 using Approvals.Server.Azurite;
 using Approvals.Server.Durable;
 using Approvals.Server.Hosting;
+using Approvals.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultUrls();
+DevelopmentDefaults.Apply(builder.Configuration, builder.Environment);
 builder.AddEmbeddedAzurite();
-builder.AddDurableSidecar(tasks => { /* the application's orchestrators and activities */ });
+builder.Services.AddApprovals(builder.Configuration);
+builder.AddDurableSidecar(tasks => tasks.AddApprovalsWorkflow());
 
 var app = builder.Build();
 app.MapGet("/api/ping", () => Results.Ok(new { status = "ok" }));
-app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("Approvals server on {Urls}", string.Join(", ", app.Urls)));
+app.MapApprovals();
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 app.Run();

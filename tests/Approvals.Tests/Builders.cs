@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Approvals.Directory;
+using Approvals.Contacts;
 using Approvals.Nominations;
 using Approvals.Proposals;
 using Approvals.Workflow;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Approvals.Directory;
+using Approvals.Contacts;
 using Approvals.Http;
 using Approvals.Nominations;
 using Approvals.Status;

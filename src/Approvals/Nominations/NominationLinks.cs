@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Approvals.Directory;
+using Approvals.Contacts;
 using Approvals.Http;
 using Approvals.Links;
 using Approvals.Storage;

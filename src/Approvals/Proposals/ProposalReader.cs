@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Approvals.Directory;
+using Approvals.Contacts;
 using Approvals.Nominations;
 
 namespace Approvals.Proposals;

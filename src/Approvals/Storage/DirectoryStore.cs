@@ -1,4 +1,4 @@
-using Approvals.Directory;
+using Approvals.Contacts;
 using Azure.Data.Tables;
 
 namespace Approvals.Storage;

@@ -1,4 +1,4 @@
-using Approvals.Directory;
+using Approvals.Contacts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Approvals.Directory;
+using Approvals.Contacts;
 using Approvals.Nominations;
 using Approvals.Notifications;
 using Approvals.Proposals;

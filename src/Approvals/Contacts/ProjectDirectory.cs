@@ -1,4 +1,4 @@
-namespace Approvals.Directory;
+namespace Approvals.Contacts;
 
 /// <summary>Who is who: ministries with their focal points, project managers, donor approvers and the escalation list.</summary>
 public sealed record ProjectDirectory(

@@ -1,7 +1,7 @@
 using Approvals.Storage;
 using Microsoft.DurableTask;
 
-namespace Approvals.Directory;
+namespace Approvals.Contacts;
 
 /// <summary>Activity: reads the project directory so the workflow knows whom to ask.</summary>
 public sealed class LoadDirectory(DirectoryStore store) : TaskActivity<string, ProjectDirectory>

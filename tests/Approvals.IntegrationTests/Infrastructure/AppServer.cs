@@ -1,0 +1,81 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Approvals.Status;
+using Approvals.Workflow;
+
+namespace Approvals.IntegrationTests.Infrastructure;
+
+/// <summary>The real server with the app's API key, plus helpers that speak its HTTP API as staff and managers do.</summary>
+public sealed class AppServer : IAsyncLifetime
+{
+    public const string ApiKey = "integration-test-key";
+
+    private readonly Dictionary<string, string?> environment;
+
+    public AppServer() : this(new Dictionary<string, string?>())
+    {
+    }
+
+    public AppServer(Dictionary<string, string?> environment)
+    {
+        this.environment = new Dictionary<string, string?>(environment)
+        {
+            ["Approvals__ApiKeys__0"] = ApiKey,
+            ["Approvals__SigningKey"] = Convert.ToBase64String(Encoding.UTF8.GetBytes("integration-tests-signing-key-32-bytes!!")),
+        };
+    }
+
+    public ServerProcess Process { get; private set; } = null!;
+
+    public HttpClient Http => Process.Http;
+
+    public async Task InitializeAsync()
+    {
+        Process = await ServerProcess.StartAsync(environment);
+        Http.DefaultRequestHeaders.Add("x-functions-key", ApiKey);
+    }
+
+    public async Task DisposeAsync() => await Process.DisposeAsync();
+
+    public static JsonObject ReferenceProposal() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(ServerProcess.RepositoryRoot(), "samples", "proposal.json")))!.AsObject();
+
+    public async Task<(string Id, HttpResponseMessage Response)> SubmitAsync(JsonObject? proposal = null, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/workshops")
+        {
+            Content = new StringContent((proposal ?? ReferenceProposal()).ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        var response = await Http.SendAsync(request);
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        return (body?["id"]?.GetValue<string>() ?? string.Empty, response);
+    }
+
+    public async Task<WorkshopStatus> StatusAsync(string id)
+    {
+        var response = await Http.GetAsync($"api/workshops/{id}");
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<WorkshopStatus>(Json.Options))!;
+    }
+
+    /// <summary>Polls <c>GET /api/workshops/{id}</c> until the stage shows (what a manager would see).</summary>
+    public async Task<WorkshopStatus> WaitForStageAsync(string id, Stage stage, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        WorkshopStatus? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            last = await StatusAsync(id);
+            if (last.Stage == stage) return last;
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"{id} did not reach {stage} in {seconds}s; it is at {last?.Stage}. History: " +
+            string.Join(" → ", last?.History.Select(h => $"{h.Stage}/{h.Action}") ?? []) + Environment.NewLine + Process.Output());
+    }
+
+    public static JsonElement Problem(string json) => JsonDocument.Parse(json).RootElement.Clone();
+}
