@@ -18,7 +18,7 @@ public sealed class AppServer : IAsyncLifetime
     {
     }
 
-    public AppServer(Dictionary<string, string?> environment)
+    internal AppServer(Dictionary<string, string?> environment)
     {
         this.environment = new Dictionary<string, string?>(environment)
         {

@@ -29,7 +29,7 @@ public sealed class CrashRecoveryTests
                 await client.RaiseEventAsync(id, WorkflowEvents.SlateSubmitted, new SlateMade(new Slate(ministry, [], true, $"focal@{ministry}", DateTimeOffset.UtcNow), null));
             }
 
-            var donor = await server.WaitForStageAsync(id, Stage.DonorSignOff, seconds: 60);
+            var donor = await server.WaitForStageAsync(id, Stage.DonorSignOff, seconds: 120);
             Assert.Equal(1, donor.Nominations.Total);
             Assert.Equal(1, donor.Nominations.ByMinistry["MFA"]);
         }
