@@ -13,9 +13,11 @@ public sealed class WorkflowFunctions(
     LoadDirectory loadDirectory, RecordProgress recordProgress, SendNotifications sendNotifications, SaveSlate saveSlate,
     PublishAnnouncement publishAnnouncement)
 {
+    // The input as a parameter (the extension binds the one parameter it does not otherwise handle), not
+    // context.GetInput<T>(): the same binding a Durable Task worker gives a TaskOrchestrator<TInput, TOutput>.
     [Function(nameof(WorkshopOrchestration))]
-    public static Task<WorkshopOutcome> RunOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new WorkshopOrchestration().RunAsync(context, context.GetInput<WorkshopStarted>()!);
+    public static Task<WorkshopOutcome> RunOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context, WorkshopStarted input) =>
+        new WorkshopOrchestration().RunAsync(context, input);
 
     [Function(nameof(LoadDirectory))]
     public Task<ProjectDirectory> RunLoadDirectory([ActivityTrigger] string workshopId) => loadDirectory.ExecuteAsync(workshopId);
