@@ -1,0 +1,123 @@
+using System.Net;
+using Approvals.Contacts;
+using Approvals.Functions.Http;
+using Approvals.IntegrationTests.Infrastructure;
+using Approvals.Nominations;
+using Approvals.Notifications;
+using Approvals.Publication;
+using Approvals.Workflow;
+using Microsoft.DurableTask;
+using Xunit.Abstractions;
+
+namespace Approvals.IntegrationTests.Functions;
+
+/// <summary>The functions.metadata the Functions SDK generates — what the Functions host indexes in Azure — checked
+/// function by function, and its HTTP routes against the route table of the running server.</summary>
+public sealed class FunctionsMetadataTests(ServerRouteTable server, ITestOutputHelper output) : IClassFixture<ServerRouteTable>
+{
+    const string Function = "Function";
+    const string Anonymous = "Anonymous";
+
+    /// <summary>Served by the server alone, each with the reason; everything else must exist in both hosts.</summary>
+    static readonly Dictionary<HttpRoute, string> ServerOnly = new()
+    {
+        [new("GET", "/api/ping")] = "the server's liveness probe for tests and scripts; the Functions host has its own /admin/host/status",
+    };
+
+    sealed record Expected(string Name, string Trigger, string? Route = null, string[]? Verbs = null, string? Auth = null);
+
+    static Expected Http(string name, string auth, string route, params string[] verbs) => new(name, "httpTrigger", route, verbs, auth);
+
+    /// <summary>Staff and manager API: Function keys. Links in mails: anonymous, the signed token is the credential.</summary>
+    static readonly Expected[] Functions =
+    [
+        Http(nameof(WorkshopFunctions.SubmitWorkshop), Function, "workshops", "post"),
+        Http(nameof(WorkshopFunctions.ListWorkshops), Function, "workshops", "get"),
+        Http(nameof(WorkshopFunctions.GetWorkshop), Function, "workshops/{id}", "get"),
+        Http(nameof(WorkshopFunctions.ResubmitProposal), Function, "workshops/{id}/proposal", "put"),
+        Http(nameof(WorkshopFunctions.CancelWorkshop), Function, "workshops/{id}/cancel", "post"),
+        Http(nameof(LinkFunctions.ShowDecision), Anonymous, "decisions/{token}", "get", "head"),
+        Http(nameof(LinkFunctions.Decide), Anonymous, "decisions/{token}", "post"),
+        Http(nameof(LinkFunctions.ShowNominationForm), Anonymous, "nominations/{token}", "get", "head"),
+        Http(nameof(LinkFunctions.SubmitNominations), Anonymous, "nominations/{token}", "post"),
+        new(nameof(WorkshopOrchestration), "orchestrationTrigger"),
+        new(nameof(LoadDirectory), "activityTrigger"),
+        new(nameof(RecordProgress), "activityTrigger"),
+        new(nameof(SendNotifications), "activityTrigger"),
+        new(nameof(SaveSlate), "activityTrigger"),
+        new(nameof(PublishAnnouncement), "activityTrigger"),
+    ];
+
+    static IEnumerable<HttpRoute> RoutesOf(FunctionMetadata f) =>
+        (f.Trigger.Methods.Count == 0 ? [HttpRoute.AnyVerb] : f.Trigger.Methods).Select(m => new HttpRoute(m.ToUpperInvariant(), FunctionsOutput.PathOf(f)));
+
+    static IReadOnlyList<FunctionMetadata> HttpFunctions() => FunctionsOutput.Metadata().Where(f => f.Trigger.Type == "httpTrigger").ToList();
+
+    [Fact]
+    public void EveryFunctionIsGeneratedWithItsTriggerRouteVerbsAndAuthLevel()
+    {
+        var metadata = FunctionsOutput.Metadata().ToDictionary(f => f.Name);
+
+        Assert.Equal(Functions.Select(f => f.Name).Order(), metadata.Keys.Order());
+        foreach (var expected in Functions)
+        {
+            var trigger = metadata[expected.Name].Trigger;
+            Assert.True(expected.Trigger == trigger.Type, $"{expected.Name}: {trigger.Type}, expected {expected.Trigger}");
+            Assert.True(expected.Route == trigger.Route, $"{expected.Name}: route {trigger.Route}, expected {expected.Route}");
+            Assert.True((expected.Verbs ?? []).Order().SequenceEqual(trigger.Methods.Select(m => m.ToLowerInvariant()).Order()),
+                $"{expected.Name}: verbs {string.Join(",", trigger.Methods)}, expected {string.Join(",", expected.Verbs ?? [])}");
+            Assert.True(expected.Auth == trigger.AuthLevel, $"{expected.Name}: auth level {trigger.AuthLevel}, expected {expected.Auth}");
+            if (expected.Trigger == "httpTrigger")
+            {
+                // ASP.NET Core integration: the IActionResult comes back through the $return http binding.
+                Assert.Contains(metadata[expected.Name].Bindings, b => b is { Type: "http", Direction: "Out", Name: "$return" });
+            }
+        }
+    }
+
+    [Fact]
+    public void TheOrchestratorAndActivityFunctionsAreTheLibrarysWorkflow()
+    {
+        var library = typeof(WorkshopOrchestration).Assembly.GetExportedTypes()
+            .Where(t => !t.IsAbstract && (typeof(ITaskOrchestrator).IsAssignableFrom(t) || typeof(ITaskActivity).IsAssignableFrom(t)))
+            .Select(t => t.Name);
+        var functions = FunctionsOutput.Metadata()
+            .Where(f => f.Trigger.Type is "orchestrationTrigger" or "activityTrigger")
+            .Select(f => f.Name);
+
+        Assert.Equal(library.Order(), functions.Order());
+    }
+
+    [Fact]
+    public void TheHttpFunctionsServeExactlyTheServersRoutes()
+    {
+        var functions = HttpFunctions().SelectMany(RoutesOf).ToHashSet();
+        var served = server.Routes.Where(r => !ServerOnly.ContainsKey(r)).ToHashSet();
+        output.WriteLine($"Server: {string.Join(", ", server.Routes.Order())}");
+        output.WriteLine($"Functions: {string.Join(", ", functions.Order())}");
+
+        Assert.All(ServerOnly.Keys, r => Assert.True(server.Routes.Contains(r), $"{r} is listed as server-only but the server does not serve it: drop it from the list."));
+        var noFunction = served.Except(functions).Order().ToList();
+        var notServed = functions.Except(served).Order().ToList();
+        Assert.True(noFunction.Count == 0, $"The server serves {string.Join(", ", noFunction)} but no function does: add an HTTP function (or list it in {nameof(ServerOnly)} with a reason).");
+        Assert.True(notServed.Count == 0, $"Functions serve {string.Join(", ", notServed)} but the server does not: map it in MapApprovals.");
+        Assert.NotEmpty(functions);
+    }
+
+    [Fact]
+    public async Task TheServerAsksForAKeyExactlyWhereTheFunctionsHostDoes()
+    {
+        using var anonymous = server.CreateClient();
+        foreach (var function in HttpFunctions())
+        {
+            foreach (var route in RoutesOf(function))
+            {
+                using var response = await anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(route.Verb), route.Sample()));
+
+                var keyed = function.Trigger.AuthLevel != Anonymous;
+                Assert.True(keyed == (response.StatusCode == HttpStatusCode.Unauthorized),
+                    $"{route} without a key: the server answered {(int)response.StatusCode}; the function's auth level is {function.Trigger.AuthLevel}.");
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Approvals.IntegrationTests.Infrastructure;
+using Approvals.Server.Durable;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Approvals.IntegrationTests.Functions;
+
+/// <summary>One HTTP verb on one path template, as both hosts declare it: <c>GET /api/workshops/{id}</c>.</summary>
+public sealed record HttpRoute(string Verb, string Path) : IComparable<HttpRoute>
+{
+    public const string AnyVerb = "*";
+
+    public override string ToString() => $"{Verb} {Path}";
+
+    public int CompareTo(HttpRoute? other) =>
+        other is null ? 1 : string.CompareOrdinal(Path, other.Path) is var byPath and not 0 ? byPath : string.CompareOrdinal(Verb, other.Verb);
+
+    /// <summary>A concrete address for the template, every parameter filled with <paramref name="value"/>.</summary>
+    public string Sample(string value = "x") =>
+        string.Join('/', Path.Split('/').Select(s => s.StartsWith('{') && s.EndsWith('}') ? value : s));
+}
+
+/// <summary>
+/// The server's own Program (Approvals.Server's entry point, everything it maps, /api/ping included) run in-process on a
+/// test server, over <see cref="TestAzurite"/> with a task hub of its own; its route table is read from the endpoint
+/// data source ASP.NET Core routes with.
+/// </summary>
+public sealed class ServerRouteTable : IAsyncLifetime
+{
+    readonly WebApplicationFactory<DurableHostSettings> factory = new WebApplicationFactory<DurableHostSettings>()
+        .WithWebHostBuilder(web => web
+            .UseEnvironment("Development")
+            .UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0")
+            .UseSetting("AzureWebJobsStorage", TestAzurite.ConnectionString)
+            .UseSetting(DurableSidecarExtensions.TaskHubSetting, TestAzurite.UniqueName("Routes"))
+            .UseSetting("Approvals:ApiKeys:0", AppServer.ApiKey));
+
+    public IReadOnlyList<HttpRoute> Routes { get; private set; } = [];
+
+    /// <summary>A client of the in-process server (no key unless a request adds one).</summary>
+    public HttpClient CreateClient() => factory.CreateClient();
+
+    public async Task InitializeAsync()
+    {
+        // Started means the Durable worker is connected: stopping the sidecar before that throws in
+        // AzureStorageOrchestrationService.StopAsync on a thread-pool thread, which ends the test process.
+        var client = factory.Services.GetRequiredService<DurableTaskClient>();
+        var id = await client.ScheduleNewOrchestrationInstanceAsync(DiagnosticTasks.Echo, "routes");
+        await client.WaitForStatusAsync(id, OrchestrationRuntimeStatus.Completed, TimeSpan.FromSeconds(30));
+
+        Routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [HttpRoute.AnyVerb])
+                .Select(verb => new HttpRoute(verb.ToUpperInvariant(), "/" + (e.RoutePattern.RawText ?? string.Empty).TrimStart('/'))))
+            .Distinct()
+            .ToList();
+    }
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+}
