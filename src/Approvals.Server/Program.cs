@@ -11,6 +11,7 @@ DevelopmentDefaults.Apply(builder.Configuration, builder.Environment);
 builder.AddEmbeddedAzurite();
 builder.Services.AddApprovals(builder.Configuration);
 builder.AddDurableSidecar(tasks => tasks.AddApprovalsWorkflow());
+builder.Services.AddHostedService<DecisionRecoveryService>();
 
 var app = builder.Build();
 app.MapGet("/api/ping", () => Results.Ok(new { status = "ok" }));

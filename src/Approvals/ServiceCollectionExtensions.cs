@@ -43,6 +43,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<LinkGate>();
         services.AddSingleton<DecisionStore>();
         services.AddSingleton<DecisionLinks>();
+        services.AddSingleton<DecisionRecovery>();
         services.AddSingleton<NominationLinks>();
 
         services.AddSingleton<ProposalIntake>();
