@@ -22,7 +22,8 @@ internal static class MailLayout
         foreach (var section in new[] { mail.En, mail.Zh })
         {
             sb.Append("<div lang=\"").Append(section.Language).Append("\" style=\"").Append(Card).Append("\">");
-            foreach (var block in section.Blocks) AppendHtml(sb, block, section.Language);
+            var headings = 0;
+            foreach (var block in section.Blocks) AppendHtml(sb, block, section.Language, block is HeadingBlock && headings++ == 0);
             sb.Append("</div>");
         }
 
@@ -54,13 +55,16 @@ internal static class MailLayout
         ? "If the button does not open, copy this address into your browser:"
         : "如果按钮无法打开，请将以下地址复制到浏览器中：";
 
-    private static void AppendHtml(StringBuilder sb, MailBlock block, string language)
+    private static void AppendHtml(StringBuilder sb, MailBlock block, string language, bool firstHeading)
     {
         static string E(string text) => Http.Html.E(text);
         switch (block)
         {
-            case HeadingBlock h:
+            case HeadingBlock h when firstHeading:
                 sb.Append("<h1 style=\"font-size:20px;line-height:1.3;margin:0 0 12px\">").Append(E(h.Text)).Append("</h1>");
+                break;
+            case HeadingBlock h:
+                sb.Append("<h2 style=\"font-size:17px;line-height:1.3;margin:20px 0 8px\">").Append(E(h.Text)).Append("</h2>");
                 break;
             case ParagraphBlock p:
                 sb.Append("<p style=\"margin:0 0 12px\">").Append(E(p.Text)).Append("</p>");
