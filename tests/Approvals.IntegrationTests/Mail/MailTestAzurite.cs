@@ -39,8 +39,8 @@ public sealed class MailTestAzurite : IAsyncLifetime
             "--blobHost", "127.0.0.1", "--blobPort", $"{ports[0]}",
             "--queueHost", "127.0.0.1", "--queuePort", $"{ports[1]}",
             "--tableHost", "127.0.0.1", "--tablePort", $"{ports[2]}",
+            // In memory, so no --location (Azurite refuses both); the working folder takes its debug files.
             "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--silent",
-            "--location", workspace,
         ]);
         var deadline = DateTime.UtcNow + StartTimeout;
         foreach (var port in ports)
@@ -49,7 +49,7 @@ public sealed class MailTestAzurite : IAsyncLifetime
             {
                 if (process.HasExited || DateTime.UtcNow > deadline)
                 {
-                    throw new InvalidOperationException($"Azurite did not listen on 127.0.0.1:{port} within {StartTimeout}:\n{process.Output}");
+                    throw new InvalidOperationException($"Azurite {(process.HasExited ? "exited" : $"did not listen on 127.0.0.1:{port} within {StartTimeout}")}:\n{process.Output}");
                 }
 
                 await Task.Delay(100);
