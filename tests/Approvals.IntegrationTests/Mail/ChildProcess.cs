@@ -25,7 +25,7 @@ public sealed class ChildProcess : IDisposable
         }
     }
 
-    public static ChildProcess Start(string fileName, string workingDirectory, IEnumerable<string> arguments)
+    public static ChildProcess Start(string fileName, string workingDirectory, IEnumerable<string> arguments, TimeSpan terminationGrace = default)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -36,7 +36,7 @@ public sealed class ChildProcess : IDisposable
         };
         foreach (var a in arguments) info.ArgumentList.Add(a);
         var process = new Process { StartInfo = info };
-        var child = new ChildProcess(process);
+        var child = new ChildProcess(process) { TerminationGrace = terminationGrace };
         process.OutputDataReceived += (_, e) => child.Append(e.Data);
         process.ErrorDataReceived += (_, e) => child.Append(e.Data);
         if (!process.Start()) throw new InvalidOperationException($"Could not start {fileName}.");
@@ -95,10 +95,21 @@ public sealed class ChildProcess : IDisposable
         }
     }
 
+    /// <summary>How long <see cref="Dispose"/> waits after SIGTERM before it kills the process tree; zero kills at once.
+    /// A launcher such as the dotnet muxer stops its child on SIGTERM and reaps it, which a kill of the tree does not.</summary>
+    public TimeSpan TerminationGrace { get; init; }
+
     public void Dispose()
     {
         try
         {
+            if (!process.HasExited && TerminationGrace > TimeSpan.Zero)
+            {
+                using var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+                term?.WaitForExit(5_000);
+                process.WaitForExit(TerminationGrace);
+            }
+
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);

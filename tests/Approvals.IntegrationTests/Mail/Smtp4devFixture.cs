@@ -41,7 +41,7 @@ public sealed class Smtp4devFixture : IAsyncLifetime
             $"--urls=http://127.0.0.1:{HttpPort}",
             "--hostname=localhost",
             "--tlsmode=None",
-        ]);
+        ], terminationGrace: TimeSpan.FromSeconds(5));
         http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}/"), Timeout = TimeSpan.FromSeconds(10) };
 
         var deadline = DateTime.UtcNow + StartTimeout;
