@@ -81,6 +81,20 @@ public sealed class ChildProcess : IDisposable
         }
     }
 
+    /// <summary>Deletes a fixture's temp folder; one left behind is harmless.</summary>
+    public static void DeleteFolderQuietly(string? path)
+    {
+        if (path is null) return;
+        try
+        {
+            System.IO.Directory.Delete(path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Still in use or already gone.
+        }
+    }
+
     public static async Task<bool> IsListeningAsync(int port)
     {
         using var client = new TcpClient();

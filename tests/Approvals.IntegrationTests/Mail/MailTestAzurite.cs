@@ -64,17 +64,7 @@ public sealed class MailTestAzurite : IAsyncLifetime
     public Task DisposeAsync()
     {
         process?.Dispose();
-        if (workspace is not null)
-        {
-            try
-            {
-                System.IO.Directory.Delete(workspace, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A temp folder left behind is harmless.
-            }
-        }
+        ChildProcess.DeleteFolderQuietly(workspace);
 
         return Task.CompletedTask;
     }

@@ -86,17 +86,7 @@ public sealed class Smtp4devFixture : IAsyncLifetime
     {
         http?.Dispose();
         process?.Dispose();
-        if (dataPath is not null)
-        {
-            try
-            {
-                System.IO.Directory.Delete(dataPath, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A temp folder left behind is harmless.
-            }
-        }
+        ChildProcess.DeleteFolderQuietly(dataPath);
 
         return Task.CompletedTask;
     }
