@@ -53,6 +53,7 @@ public static class ServiceCollectionExtensions
         services.AddTransient<PublishAnnouncement>();
 
         // Mail: rendering, sending (SMTP when a host is set, else the local mailbox), the queue handler, public pages.
+        services.AddSingleton<IValidateOptions<ApprovalsOptions>, MailOptionsValidator>();
         services.AddSingleton<SentMailStore>();
         services.AddSingleton<MailboxStore>();
         services.AddSingleton<MailFactsLoader>();

@@ -22,6 +22,12 @@ public static class MailSettings
 
     public static bool UsesSmtp(MailOptions options) => SmtpHost(options) is not null;
 
+    public const int DefaultSmtpPort = 25;
+
+    public static int SmtpPort(MailOptions options) => options?.Smtp.Port ?? DefaultSmtpPort;
+
+    public static bool UseTls(MailOptions options) => options?.Smtp.UseTls ?? false;
+
     public static string? UserName(MailOptions options) =>
         options is null || string.IsNullOrWhiteSpace(options.Smtp.UserName) ? null : options.Smtp.UserName;
 }

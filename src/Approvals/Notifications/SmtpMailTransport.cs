@@ -16,24 +16,23 @@ public sealed class SmtpMailTransport(IOptions<ApprovalsOptions> options) : IMai
     {
         ArgumentNullException.ThrowIfNull(message);
         var mailOptions = options.Value.Mail;
-        var smtp = mailOptions.Smtp;
         var host = MailSettings.SmtpHost(mailOptions) ?? throw new InvalidOperationException("Approvals:Mail:Smtp:Host is not set.");
+        var port = MailSettings.SmtpPort(mailOptions);
         using var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
-        await client.ConnectAsync(host, smtp.Port, Security(smtp), cancellationToken);
+        await client.ConnectAsync(host, port, Security(mailOptions), cancellationToken);
         if (MailSettings.UserName(mailOptions) is { } user)
         {
-            await client.AuthenticateAsync(user, smtp.Password ?? string.Empty, cancellationToken);
+            await client.AuthenticateAsync(user, mailOptions.Smtp.Password ?? string.Empty, cancellationToken);
         }
 
         var response = await client.SendAsync(message, cancellationToken);
         await client.DisconnectAsync(quit: true, cancellationToken);
-        return $"smtp {host}:{smtp.Port} {response}".Trim();
+        return $"smtp {host}:{port} {response}".Trim();
     }
 
-    public static SecureSocketOptions Security(SmtpOptions smtp)
+    public static SecureSocketOptions Security(MailOptions mail)
     {
-        ArgumentNullException.ThrowIfNull(smtp);
-        if (!smtp.UseTls) return SecureSocketOptions.None;
-        return smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+        if (!MailSettings.UseTls(mail)) return SecureSocketOptions.None;
+        return MailSettings.SmtpPort(mail) == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
     }
 }

@@ -23,9 +23,13 @@ public sealed class MailSettingsTests
             ["Approvals:Mail:Smtp:Host"] = "",
             ["Approvals:Mail:Smtp:UserName"] = "",
             ["Approvals:Mail:Smtp:Password"] = "",
+            ["Approvals:Mail:Smtp:Port"] = "",
+            ["Approvals:Mail:Smtp:UseTls"] = "",
         });
 
         Assert.False(MailSettings.UsesSmtp(options.Mail));
+        Assert.Equal(25, MailSettings.SmtpPort(options.Mail));
+        Assert.False(MailSettings.UseTls(options.Mail));
         Assert.Null(MailSettings.UserName(options.Mail));
         Assert.Equal("approvals@localhost", MailSettings.From(options.Mail).Address);
     }
@@ -51,5 +55,20 @@ public sealed class MailSettingsTests
     [InlineData(true, 587, SecureSocketOptions.StartTls)]
     [InlineData(true, 25, SecureSocketOptions.StartTls)]
     public void UseTlsMeansImplicitTlsOn465AndStartTlsElsewhere(bool useTls, int port, SecureSocketOptions expected) =>
-        Assert.Equal(expected, SmtpMailTransport.Security(new SmtpOptions { UseTls = useTls, Port = port }));
+        Assert.Equal(expected, SmtpMailTransport.Security(new MailOptions { Smtp = new SmtpOptions { UseTls = useTls, Port = port } }));
+
+    [Theory]
+    [InlineData("not an address", null)]
+    [InlineData("Approvals <approvals@iom.example.org>", 0)]
+    [InlineData("Approvals <approvals@iom.example.org>", 70000)]
+    public void AnUnreadableSenderOrPortStopsTheStart(string from, int? port)
+    {
+        var options = new ApprovalsOptions { Mail = new MailOptions { From = from, Smtp = new SmtpOptions { Port = port } } };
+
+        Assert.True(new MailOptionsValidator().Validate(null, options).Failed);
+    }
+
+    [Fact]
+    public void TheDefaultMailSettingsAreValid() =>
+        Assert.True(new MailOptionsValidator().Validate(null, new ApprovalsOptions()).Succeeded);
 }
