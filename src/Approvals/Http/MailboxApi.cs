@@ -39,7 +39,7 @@ public sealed class MailboxApi(MailboxStore mailbox, IOptions<ApprovalsOptions> 
         sb.Append("<p class=\"muted\">").Append(messages.Count.ToString(CultureInfo.InvariantCulture))
           .Append(" message(s), newest first").Append(to.Length > 0 ? $" to {E(to)}" : string.Empty)
           .Append(". JSON: <a href=\"/dev/mailbox/messages\">/dev/mailbox/messages</a></p>");
-        sb.Append("<div class=\"card\"><table><tr><th>To</th><th>Subject</th><th>Sent</th></tr>");
+        sb.Append("<div class=\"card\"><table style=\"overflow-wrap:anywhere\"><tr><th>To</th><th>Subject</th><th>Sent</th></tr>");
         foreach (var m in messages)
         {
             sb.Append("<tr><td>").Append(E(m.To)).Append("</td><td><a href=\"/dev/mailbox/").Append(E(m.Id)).Append("\">").Append(E(m.Subject))
@@ -56,7 +56,7 @@ public sealed class MailboxApi(MailboxStore mailbox, IOptions<ApprovalsOptions> 
         var m = await mailbox.GetAsync(id, cancellationToken);
         if (m is null) return Message(StatusCodes.Status404NotFound, "No such message", "没有此邮件", "The local mailbox has no message with this id.", "本地邮箱中没有此邮件。");
         var sb = new StringBuilder();
-        sb.Append("<p><a href=\"/dev/mailbox\">← Local mailbox</a></p><div class=\"card\"><h1>").Append(E(m.Subject)).Append("</h1><dl>")
+        sb.Append("<p><a href=\"/dev/mailbox\">← Local mailbox</a></p><div class=\"card\"><h1>").Append(E(m.Subject)).Append("</h1><dl style=\"overflow-wrap:anywhere\">")
           .Append("<dt>From</dt><dd>").Append(E(m.From)).Append("</dd>")
           .Append("<dt>To</dt><dd>").Append(E(m.To)).Append("</dd>")
           .Append("<dt>Sent</dt><dd>").Append(E(ChinaTime.En(m.SentAt))).Append("</dd>")
@@ -66,7 +66,9 @@ public sealed class MailboxApi(MailboxStore mailbox, IOptions<ApprovalsOptions> 
         if (m.Attachments.Count > 0) sb.Append("<dt>Attachments</dt><dd>").Append(E(string.Join(", ", m.Attachments))).Append("</dd>");
         sb.Append("<dt>Raw</dt><dd><a href=\"/dev/mailbox/").Append(E(m.Id)).Append("/raw\">").Append(E(m.Id)).Append(".eml</a></dd></dl></div>");
         // The HTML body is the app's own rendering (user text already encoded), shown as a mail client would.
-        sb.Append("<h2>HTML</h2><div class=\"card\" style=\"padding:0;overflow:auto\">").Append(BodyOf(m.Html)).Append("</div>")
+        // The page's table rules must not draw on the mail: keep to what the mail's own inline styles say.
+        sb.Append("<style>.mail td,.mail th{border-bottom:0}</style>")
+          .Append("<h2>HTML</h2><div class=\"card mail\" style=\"padding:0;overflow:auto\">").Append(BodyOf(m.Html)).Append("</div>")
           .Append("<h2>Text</h2><pre class=\"card\" style=\"white-space:pre-wrap;word-break:break-word\">").Append(E(m.Text)).Append("</pre>");
         return Page(m.Subject, sb.ToString());
     }
