@@ -56,6 +56,21 @@ public static class ServiceCollectionExtensions
         services.AddTransient<SendNotifications>();
         services.AddTransient<SaveSlate>();
         services.AddTransient<PublishAnnouncement>();
+
+        // Mail: rendering, sending (SMTP when a host is set, else the local mailbox), the queue handler, public pages.
+        services.AddSingleton<IValidateOptions<ApprovalsOptions>, MailOptionsValidator>();
+        services.AddSingleton<SentMailStore>();
+        services.AddSingleton<MailboxStore>();
+        services.AddSingleton<MailFactsLoader>();
+        services.AddSingleton<NotificationRenderer>();
+        services.AddSingleton<SmtpMailTransport>();
+        services.AddSingleton<LocalMailboxTransport>();
+        services.AddSingleton<IMailTransport>(sp => MailSettings.UsesSmtp(sp.GetRequiredService<IOptions<ApprovalsOptions>>().Value.Mail)
+            ? sp.GetRequiredService<SmtpMailTransport>()
+            : sp.GetRequiredService<LocalMailboxTransport>());
+        services.AddSingleton<NotificationHandler>();
+        services.AddSingleton<MailboxApi>();
+        services.AddSingleton<EventsApi>();
         return services;
     }
 }
