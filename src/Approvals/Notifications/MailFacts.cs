@@ -1,4 +1,4 @@
-using Approvals.Directory;
+using Approvals.Contacts;
 using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Proposals;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Approvals.Directory;
+using Approvals.Contacts;
 using Approvals.Nominations;
 using Approvals.Proposals;
 using Approvals.Workflow;

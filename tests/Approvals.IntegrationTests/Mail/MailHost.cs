@@ -62,7 +62,7 @@ public sealed class MailHost : IAsyncDisposable
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
-        app.MapApprovalsMailbox();
+        app.MapApprovalsMailbox(requireKey: false);
         app.MapApprovalsEvents();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Approvals.Directory;
+using Approvals.Contacts;
 using Approvals.IntegrationTests.Infra;
 using Approvals.Nominations;
 using Approvals.Notifications;
