@@ -48,6 +48,7 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton<ProposalIntake>();
         services.AddSingleton<StatusQuery>();
+        services.AddSingleton<DashboardPage>();
         services.AddSingleton<WorkshopsApi>();
         services.AddSingleton<ApiKeyFilter>();
 
