@@ -1,5 +1,6 @@
 using Approvals;
 using Approvals.Http;
+using Approvals.Notifications;
 using Approvals.Server.Azurite;
 using Approvals.Server.Durable;
 using Approvals.Server.Hosting;
@@ -11,9 +12,13 @@ DevelopmentDefaults.Apply(builder.Configuration, builder.Environment);
 builder.AddEmbeddedAzurite();
 builder.Services.AddApprovals(builder.Configuration);
 builder.AddDurableSidecar(tasks => tasks.AddApprovalsWorkflow());
+builder.Services.AddHostedService<DecisionRecoveryService>();
+builder.Services.AddNotificationWorker();
 
 var app = builder.Build();
 app.MapGet("/api/ping", () => Results.Ok(new { status = "ok" }));
 app.MapApprovals();
+app.MapApprovalsEvents();
+app.MapApprovalsMailbox(requireKey: !app.Environment.IsDevelopment());
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 app.Run();

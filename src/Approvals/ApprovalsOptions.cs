@@ -34,8 +34,12 @@ public sealed class MailOptions
 public sealed class SmtpOptions
 {
     public string? Host { get; set; }
-    public int Port { get; set; } = 25;
+
+    /// <summary>Nullable so an empty setting binds as unset (25) instead of failing.</summary>
+    public int? Port { get; set; } = 25;
     public string? UserName { get; set; }
     public string? Password { get; set; }
-    public bool UseTls { get; set; }
+
+    /// <summary>Nullable so an empty setting binds as unset (no TLS).</summary>
+    public bool? UseTls { get; set; }
 }

@@ -43,10 +43,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<LinkGate>();
         services.AddSingleton<DecisionStore>();
         services.AddSingleton<DecisionLinks>();
+        services.AddSingleton<DecisionRecovery>();
         services.AddSingleton<NominationLinks>();
 
         services.AddSingleton<ProposalIntake>();
         services.AddSingleton<StatusQuery>();
+        services.AddSingleton<DashboardPage>();
         services.AddSingleton<WorkshopsApi>();
         services.AddSingleton<ApiKeyFilter>();
 
@@ -55,6 +57,21 @@ public static class ServiceCollectionExtensions
         services.AddTransient<SendNotifications>();
         services.AddTransient<SaveSlate>();
         services.AddTransient<PublishAnnouncement>();
+
+        // Mail: rendering, sending (SMTP when a host is set, else the local mailbox), the queue handler, public pages.
+        services.AddSingleton<IValidateOptions<ApprovalsOptions>, MailOptionsValidator>();
+        services.AddSingleton<SentMailStore>();
+        services.AddSingleton<MailboxStore>();
+        services.AddSingleton<MailFactsLoader>();
+        services.AddSingleton<NotificationRenderer>();
+        services.AddSingleton<SmtpMailTransport>();
+        services.AddSingleton<LocalMailboxTransport>();
+        services.AddSingleton<IMailTransport>(sp => MailSettings.UsesSmtp(sp.GetRequiredService<IOptions<ApprovalsOptions>>().Value.Mail)
+            ? sp.GetRequiredService<SmtpMailTransport>()
+            : sp.GetRequiredService<LocalMailboxTransport>());
+        services.AddSingleton<NotificationHandler>();
+        services.AddSingleton<MailboxApi>();
+        services.AddSingleton<EventsApi>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Approvals.Links;
 using Approvals.Status;
 using Approvals.Workflow;
 
@@ -23,11 +24,18 @@ public sealed class AppServer : IAsyncLifetime
         this.environment = new Dictionary<string, string?>(environment)
         {
             ["Approvals__ApiKeys__0"] = ApiKey,
-            ["Approvals__SigningKey"] = Convert.ToBase64String(Encoding.UTF8.GetBytes("integration-tests-signing-key-32-bytes!!")),
+            ["Approvals__SigningKey"] = Convert.ToBase64String(SigningKey),
         };
     }
 
+    public static readonly byte[] SigningKey = Encoding.UTF8.GetBytes("integration-tests-signing-key-32-bytes!!");
+
     public ServerProcess Process { get; private set; } = null!;
+
+    /// <summary>Mints a link exactly as the server's mails would carry it (same key).</summary>
+    public static string Token(string workshopId, LinkPurpose purpose, Stage stage, int round, string party, string? recipient = null, TimeSpan? lifetime = null) =>
+        new LinkTokens(SigningKey, TimeProvider.System).Issue(new LinkClaims(workshopId, purpose, stage, round, party, recipient ?? party,
+            (DateTimeOffset.UtcNow + (lifetime ?? TimeSpan.FromDays(21))).ToUnixTimeSeconds()));
 
     public HttpClient Http => Process.Http;
 

@@ -1,0 +1,50 @@
+using Approvals.Links;
+using Approvals.Publication;
+using Approvals.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace Approvals.Http;
+
+/// <summary>One row of <c>GET /api/events</c>.</summary>
+public sealed record EventSummary(string Id, string Title, string? TitleZh, DateOnly StartDate, DateOnly EndDate, string Venue, int Participants, Uri Url);
+
+/// <summary>The public announcements (no key): <c>GET /api/events</c> (JSON, newest first) and <c>GET /api/events/{id}</c>
+/// (the bilingual page). Both hosts call these.</summary>
+public sealed class EventsApi(AnnouncementStore announcements, LinkIssuer links)
+{
+    public const int MaxListed = 200;
+
+    public async Task<IResult> ListAsync()
+    {
+        var list = await announcements.ListAsync(MaxListed);
+        var rows = list.Select(a => new EventSummary(a.Id, a.Title, a.TitleZh, a.StartDate, a.EndDate, a.Venue, a.Participants, EventUrl(a.Id))).ToList();
+        return Results.Json(rows, Json.Options);
+    }
+
+    public async Task<IResult> GetAsync(string id)
+    {
+        var announcement = await FindAsync(id);
+        if (announcement is null)
+        {
+            return Html.Message(StatusCodes.Status404NotFound, "Not found", "未找到",
+                "No published workshop has this address. It may not be published yet.", "此地址没有已发布的研讨会，可能尚未发布。");
+        }
+
+        return Html.Page(announcement.Title, AnnouncementPage.Body(announcement));
+    }
+
+    private async Task<Announcement?> FindAsync(string id)
+    {
+        if (string.IsNullOrWhiteSpace(id) || id.Length > 200) return null;
+        try
+        {
+            return await announcements.GetAsync(id);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 400)
+        {
+            return null; // not a valid table key, so no announcement
+        }
+    }
+
+    public Uri EventUrl(string id) => links.Build($"api/events/{Uri.EscapeDataString(id)}");
+}

@@ -1,0 +1,48 @@
+using Approvals.Storage;
+using Approvals.Workflow;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+
+namespace Approvals.Links;
+
+/// <summary>Finds decisions that were stored but whose workflow event was never raised (the process died in
+/// between) and raises them, so a click is never lost. Reads only the index partitions of the two decision
+/// stages and point-reads each waiting workshop's decision.</summary>
+public sealed class DecisionRecovery(WorkshopStore workshops, DecisionStore decisions, TimeProvider time, ILogger<DecisionRecovery> logger)
+{
+    /// <summary>A decision younger than this is probably still being raised by the request that stored it.</summary>
+    public static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
+
+    public async Task<int> RunOnceAsync(DurableTaskClient client, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var raised = 0;
+        foreach (var stage in new[] { Stage.InternalReview, Stage.DonorSignOff })
+        {
+            string? token = null;
+            do
+            {
+                var page = await workshops.ListAsync(stage, overdueOnly: false, token, 100);
+                foreach (var summary in page.Items)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var workshop = await workshops.GetAsync(summary.Id);
+                    if (workshop is null || workshop.Stage != stage) continue;
+                    var decision = await decisions.GetAsync(workshop.Id, stage, workshop.Round);
+                    if (decision is null || decision.Raised || time.GetUtcNow() - decision.At < Settle) continue;
+                    await client.RaiseEventAsync(decision.WorkshopId, WorkflowEvents.DecisionRecorded,
+                        new DecisionMade(decision.Stage, decision.Round, decision.Approver, decision.Decision, decision.Comment, decision.TokenId, decision.At),
+                        cancellationToken);
+                    await decisions.MarkRaisedAsync(decision);
+                    logger.LogWarning("Workshop {WorkshopId}: re-raised the {Decision} stored at {At} that never reached the workflow", decision.WorkshopId, decision.Decision, decision.At);
+                    raised++;
+                }
+
+                token = page.ContinuationToken;
+            }
+            while (token is not null);
+        }
+
+        return raised;
+    }
+}

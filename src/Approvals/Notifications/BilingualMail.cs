@@ -1,0 +1,78 @@
+namespace Approvals.Notifications;
+
+/// <summary>The content of one mail in both languages. Each call names the English and the Chinese text side by side;
+/// the layout puts the whole English part first and the Chinese part below it.</summary>
+internal sealed class BilingualMail
+{
+    public MailSection En { get; } = new("en");
+    public MailSection Zh { get; } = new("zh-CN");
+
+    public BilingualMail Heading(string en, string zh) => Add(new HeadingBlock(en), new HeadingBlock(zh));
+
+    public BilingualMail Paragraph(string en, string zh) => Add(new ParagraphBlock(en), new ParagraphBlock(zh));
+
+    public BilingualMail Note(string en, string zh) => Add(new NoteBlock(en), new NoteBlock(zh));
+
+    /// <summary>A quoted text written by a person (a comment, a reason), shown as written in both parts.</summary>
+    public BilingualMail Quote(string labelEn, string labelZh, string? text) =>
+        string.IsNullOrWhiteSpace(text) ? this : Add(new QuoteBlock(labelEn, text), new QuoteBlock(labelZh, text));
+
+    /// <summary>Label/value pairs; a fact without a value is left out.</summary>
+    public BilingualMail Facts(params Fact[] facts)
+    {
+        var shown = facts.Where(f => !string.IsNullOrWhiteSpace(f.ValueEn)).ToList();
+        return shown.Count == 0
+            ? this
+            : Add(new FactsBlock(shown.Select(f => (f.LabelEn, f.ValueEn!)).ToList()),
+                new FactsBlock(shown.Select(f => (f.LabelZh, string.IsNullOrWhiteSpace(f.ValueZh) ? f.ValueEn! : f.ValueZh)).ToList()));
+    }
+
+    public BilingualMail Table(IReadOnlyList<string> headerEn, IReadOnlyList<string> headerZh, IEnumerable<(IReadOnlyList<string> En, IReadOnlyList<string> Zh)> rows)
+    {
+        var list = rows.ToList();
+        return list.Count == 0
+            ? this
+            : Add(new TableBlock(headerEn, list.Select(r => r.En).ToList()), new TableBlock(headerZh, list.Select(r => r.Zh).ToList()));
+    }
+
+    /// <summary>The one thing the reader is asked to do: a plain link styled as a button.</summary>
+    public BilingualMail Action(Uri? url, string en, string zh) => url is null ? this : Add(new ActionBlock(url, en), new ActionBlock(url, zh));
+
+    /// <summary>Text to copy as it is (a command line).</summary>
+    public BilingualMail Code(string text) => Add(new CodeBlock(text), new CodeBlock(text));
+
+    private BilingualMail Add(MailBlock en, MailBlock zh)
+    {
+        En.Blocks.Add(en);
+        Zh.Blocks.Add(zh);
+        return this;
+    }
+}
+
+/// <summary>A label with its value in English and, where it differs, in Chinese.</summary>
+internal readonly record struct Fact(string LabelEn, string LabelZh, string? ValueEn, string? ValueZh = null);
+
+/// <summary>One language's part of a mail, in reading order.</summary>
+internal sealed class MailSection(string language)
+{
+    public string Language { get; } = language;
+    public List<MailBlock> Blocks { get; } = [];
+}
+
+internal abstract record MailBlock;
+
+internal sealed record HeadingBlock(string Text) : MailBlock;
+
+internal sealed record ParagraphBlock(string Text) : MailBlock;
+
+internal sealed record NoteBlock(string Text) : MailBlock;
+
+internal sealed record QuoteBlock(string Label, string Text) : MailBlock;
+
+internal sealed record FactsBlock(IReadOnlyList<(string Label, string Value)> Facts) : MailBlock;
+
+internal sealed record TableBlock(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows) : MailBlock;
+
+internal sealed record ActionBlock(Uri Url, string Label) : MailBlock;
+
+internal sealed record CodeBlock(string Text) : MailBlock;

@@ -1,0 +1,53 @@
+using Approvals.Contacts;
+using Approvals.Links;
+using Approvals.Nominations;
+using Approvals.Proposals;
+using Approvals.Storage;
+using Approvals.Workflow;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Approvals.Notifications;
+
+/// <summary>Everything a mail shows besides the notification itself: the stored workshop, the directory's names, the
+/// slates (for donor summaries) and the absolute links. Rendering from these is pure.</summary>
+public sealed record MailFacts(
+    Notification Notification,
+    Proposal Proposal,
+    IReadOnlyList<PendingRequest> Pending,
+    ProjectDirectory Directory,
+    IReadOnlyList<Slate> Slates,
+    Uri? Link,
+    Uri ResubmitUrl,
+    Uri StatusUrl,
+    Uri EventUrl,
+    MailboxAddress From);
+
+/// <summary>Reads the <see cref="MailFacts"/> of a notification from storage.</summary>
+public sealed class MailFactsLoader(
+    WorkshopStore workshops, DirectoryStore directory, NominationStore nominations, LinkIssuer links, IOptions<ApprovalsOptions> options)
+{
+    public async Task<MailFacts> LoadAsync(Notification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var workshop = await workshops.GetAsync(notification.WorkshopId)
+            ?? throw new InvalidOperationException($"Notification {notification.Id} is for workshop {notification.WorkshopId}, which is not stored.");
+        var names = await directory.LoadAsync();
+        var slates = NeedsSlates(notification) ? await nominations.ListAsync(notification.WorkshopId) : [];
+        var id = Uri.EscapeDataString(notification.WorkshopId);
+        return new MailFacts(
+            notification,
+            workshop.Proposal,
+            workshop.Pending,
+            names,
+            slates,
+            links.LinkFor(notification),
+            links.Build($"api/workshops/{id}/proposal"),
+            links.Build($"api/workshops/{id}"),
+            links.Build($"api/events/{id}"),
+            MailSettings.From(options.Value.Mail));
+    }
+
+    private static bool NeedsSlates(Notification n) =>
+        n.Kind == NotificationKind.DonorRequest || (n.Kind is NotificationKind.Reminder or NotificationKind.Escalation && n.Stage == Stage.DonorSignOff);
+}

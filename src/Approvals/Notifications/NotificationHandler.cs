@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Approvals.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Approvals.Notifications;
+
+/// <summary>The mail sender behind the <c>notifications</c> queue, called by the Functions <c>[QueueTrigger]</c> and by
+/// the server's <see cref="NotificationQueueWorker"/>: renders the notification and sends it once per notification id.
+/// <para>Exactly-once holds up to the SMTP boundary: the send is claimed in <c>SentMail</c> before and recorded after.
+/// If the process dies between a successful hand-over and that record, the claim's lease expires and a redelivery sends
+/// the mail again (at-least-once there, and only there). Any failure throws, so the message is retried and, after the
+/// last try, lands in <c>notifications-poison</c>.</para></summary>
+public sealed class NotificationHandler(
+    MailFactsLoader facts,
+    NotificationRenderer renderer,
+    IMailTransport transport,
+    SentMailStore sent,
+    IOptions<ApprovalsOptions> options,
+    TimeProvider time,
+    ILogger<NotificationHandler> logger)
+{
+    /// <summary>How long a claimed send keeps a concurrent delivery off; longer than an SMTP hand-over can take.</summary>
+    public static readonly TimeSpan SendLease = TimeSpan.FromMinutes(2);
+
+    public async Task HandleAsync(string messageText, long dequeueCount, CancellationToken cancellationToken = default)
+    {
+        var notification = Parse(messageText);
+        using var scope = logger.BeginScope(new Dictionary<string, object>
+        {
+            ["NotificationId"] = notification.Id,
+            ["WorkshopId"] = notification.WorkshopId,
+        });
+
+        var claim = await sent.ClaimAsync(notification, SendLease);
+        switch (claim.State)
+        {
+            case SendClaimState.AlreadySent:
+                logger.LogInformation("Notification {NotificationId} ({Kind}) was sent before; delivery {DequeueCount} sends nothing",
+                    notification.Id, notification.Kind, dequeueCount);
+                return;
+            case SendClaimState.InProgress:
+                throw new MailSendInProgressException(notification.Id);
+        }
+
+        string receipt;
+        try
+        {
+            var mail = renderer.Render(await facts.LoadAsync(notification));
+            var message = MailMessages.Create(mail, MailSettings.From(options.Value.Mail), time.GetUtcNow());
+            receipt = await transport.SendAsync(mail, message, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            await ReleaseQuietlyAsync(claim, notification, e);
+            throw;
+        }
+
+        // A crash right here, after the hand-over and before the record, is the one case that sends twice.
+        if (!await sent.MarkSentAsync(claim, receipt))
+        {
+            logger.LogWarning("Notification {NotificationId} was claimed by another delivery while this one sent it; it may have gone out twice",
+                notification.Id);
+        }
+
+        logger.LogInformation("Sent {Kind} notification {NotificationId} for workshop {WorkshopId} to {To} (attempt {Attempt}, delivery {DequeueCount}): {Receipt}",
+            notification.Kind, notification.Id, notification.WorkshopId, notification.To, claim.Attempt, dequeueCount, receipt);
+    }
+
+    /// <summary>Reads a queue message; a message that is not a notification throws, so it ends in the poison queue.</summary>
+    public static Notification Parse(string messageText)
+    {
+        if (string.IsNullOrWhiteSpace(messageText)) throw new InvalidDataException("The queue message is empty.");
+        Notification? n;
+        try
+        {
+            n = JsonSerializer.Deserialize<Notification>(messageText, Json.Options);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"The queue message is not a notification: {e.Message}", e);
+        }
+
+        if (n is null || string.IsNullOrWhiteSpace(n.Id) || string.IsNullOrWhiteSpace(n.To) || string.IsNullOrWhiteSpace(n.WorkshopId))
+        {
+            throw new InvalidDataException("The queue message lacks a notification id, recipient or workshop id.");
+        }
+
+        return n;
+    }
+
+    private async Task ReleaseQuietlyAsync(SendClaim claim, Notification notification, Exception error)
+    {
+        try
+        {
+            await sent.ReleaseAsync(claim, $"{error.GetType().Name}: {error.Message}");
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or TaskCanceledException)
+        {
+            // The claim then simply expires after its lease.
+            logger.LogWarning(e, "Could not release the send claim of notification {NotificationId}", notification.Id);
+        }
+    }
+}
+
+/// <summary>Another delivery of the same notification is sending it right now; this delivery is retried later.</summary>
+public sealed class MailSendInProgressException(string notificationId)
+    : Exception($"Notification {notificationId} is being sent by another delivery; retry later.")
+{
+    public string NotificationId { get; } = notificationId;
+}

@@ -1,0 +1,38 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Approvals.Notifications;
+
+/// <summary>Sends through the SMTP server of <c>Approvals:Mail:Smtp</c> with MailKit: one connection per mail.
+/// <c>UseTls</c> means implicit TLS on port 465 and STARTTLS (required) on any other port; without it the connection
+/// stays plain. It authenticates only when a user name is set.</summary>
+public sealed class SmtpMailTransport(IOptions<ApprovalsOptions> options) : IMailTransport
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    public async Task<string> SendAsync(RenderedMail mail, MimeMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var mailOptions = options.Value.Mail;
+        var host = MailSettings.SmtpHost(mailOptions) ?? throw new InvalidOperationException("Approvals:Mail:Smtp:Host is not set.");
+        var port = MailSettings.SmtpPort(mailOptions);
+        using var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
+        await client.ConnectAsync(host, port, Security(mailOptions), cancellationToken);
+        if (MailSettings.UserName(mailOptions) is { } user)
+        {
+            await client.AuthenticateAsync(user, mailOptions.Smtp.Password ?? string.Empty, cancellationToken);
+        }
+
+        var response = await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+        return $"smtp {host}:{port} {response}".Trim();
+    }
+
+    public static SecureSocketOptions Security(MailOptions mail)
+    {
+        if (!MailSettings.UseTls(mail)) return SecureSocketOptions.None;
+        return MailSettings.SmtpPort(mail) == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+    }
+}

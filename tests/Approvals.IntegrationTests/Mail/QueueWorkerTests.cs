@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Approvals.Notifications;
+using Approvals.Storage;
+using Approvals.Workflow;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Approvals.IntegrationTests.Mail;
+
+[Collection(nameof(MailCollection))]
+public sealed class QueueWorkerTests(MailTestAzurite azurite)
+{
+    private static void FastRetries(NotificationWorkerOptions o)
+    {
+        o.RetryDelay = TimeSpan.FromSeconds(1);
+        o.MaxRetryDelay = TimeSpan.FromSeconds(1);
+        o.VisibilityTimeout = TimeSpan.FromSeconds(30);
+    }
+
+    private async Task<(QueueClient Queue, QueueClient Poison)> EmptyQueuesAsync()
+    {
+        var account = azurite.Account();
+        var queue = account.Queues.GetQueueClient(StorageNames.NotificationsQueue);
+        var poison = account.Queues.GetQueueClient(StorageNames.NotificationsPoisonQueue);
+        foreach (var q in new[] { queue, poison })
+        {
+            await q.CreateIfNotExistsAsync();
+            await q.ClearMessagesAsync();
+        }
+
+        return (queue, poison);
+    }
+
+    private static async Task<T> Eventually<T>(Func<Task<T?>> probe, TimeSpan timeout, string what) where T : class
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await probe() is { } found) return found;
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"{what} within {timeout}.");
+    }
+
+    [Fact]
+    public async Task TheWorkerSendsQueuedNotificationsAndDeletesThem()
+    {
+        var (queue, _) = await EmptyQueuesAsync();
+        await using var host = await MailHost.StartAsync(azurite, configure: s => s.AddNotificationWorker(FastRetries));
+        var id = await MailTestData.SeedWorkshopAsync(host);
+        var to = MailTestData.UniqueAddress("focal");
+        var notifications = new[] { "MFA", "MOE", "MCA" }
+            .Select(m => MailTestData.Notification(id, NotificationKind.NominationRequest, to, Role.FocalPoint, Stage.Nominations, m))
+            .ToList();
+
+        await host.Get<NotificationOutbox>().EnqueueAsync(notifications);
+
+        var mails = await Eventually(async () =>
+        {
+            using var json = JsonDocument.Parse(await host.Http.GetStringAsync($"/dev/mailbox/messages?to={Uri.EscapeDataString(to)}"));
+            var ids = json.RootElement.EnumerateArray().Select(m => m.GetProperty("notificationId").GetString()!).ToList();
+            return ids.Count == 3 ? ids : null;
+        }, TimeSpan.FromSeconds(20), "Three mails did not arrive");
+        Assert.Equal(notifications.Select(n => n.Id).Order(), mails.Order());
+        await Eventually(async () => (await queue.PeekMessagesAsync(1)).Value.Length == 0 ? "empty" : null, TimeSpan.FromSeconds(10), "The queue was not emptied");
+    }
+
+    [Fact]
+    public async Task ASendThatKeepsFailingEndsInThePoisonQueueWithNothingLost()
+    {
+        var (queue, poison) = await EmptyQueuesAsync();
+        await using var host = await MailHost.StartAsync(azurite, configure: s =>
+        {
+            s.AddSingleton<IMailTransport>(sp => new CountingTransport(sp.GetRequiredService<LocalMailboxTransport>(), failures: int.MaxValue));
+            s.AddNotificationWorker(FastRetries);
+        });
+        var id = await MailTestData.SeedWorkshopAsync(host);
+        var n = MailTestData.Notification(id, NotificationKind.ReviewRequest, MailTestData.UniqueAddress("pm"), Role.ProjectManager, Stage.InternalReview);
+
+        await host.Get<NotificationOutbox>().EnqueueAsync([n]);
+
+        var poisoned = await Eventually(async () => (await poison.PeekMessagesAsync(1)).Value.FirstOrDefault(), TimeSpan.FromSeconds(40),
+            "Nothing reached the poison queue");
+        Assert.Equal(n, NotificationHandler.Parse(poisoned.MessageText));
+        await Eventually(async () => (await queue.PeekMessagesAsync(1)).Value.Length == 0 && (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? "empty" : null,
+            TimeSpan.FromSeconds(10), "The failed message stayed in the queue");
+        Assert.Equal(5, ((CountingTransport)host.Get<IMailTransport>()).Attempts);
+        Assert.Equal(SentMailStore.Failed, (await host.Get<SentMailStore>().GetAsync(id, n.Id))?.Status);
+        var logged = Assert.Single(host.Logs.Lines, l => l.Level == LogLevel.Error && l.Category == typeof(NotificationQueueWorker).FullName);
+        Assert.Equal(n.Id, logged.Values["NotificationId"]);
+        Assert.Equal(StorageNames.NotificationsPoisonQueue, logged.Values["PoisonQueue"]);
+        Assert.Contains("Simulated SMTP failure 5", (string)logged.Values["Reason"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RetriesBackOffExponentially()
+    {
+        await using var host = await MailHost.StartAsync(azurite, configure: s => s.AddNotificationWorker(o =>
+        {
+            o.RetryDelay = TimeSpan.FromSeconds(2);
+            o.MaxRetryDelay = TimeSpan.FromSeconds(10);
+        }));
+        var worker = host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<NotificationQueueWorker>().Single();
+
+        Assert.Equal(new[] { 2, 4, 8, 10 }, new long[] { 1, 2, 3, 4 }.Select(c => (int)worker.RetryDelay(c).TotalSeconds).ToArray());
+    }
+}

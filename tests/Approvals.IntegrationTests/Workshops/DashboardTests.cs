@@ -1,0 +1,28 @@
+using System.Net;
+using Approvals.IntegrationTests.Infrastructure;
+
+namespace Approvals.IntegrationTests.Workshops;
+
+public sealed class DashboardTests(AppServer server) : IClassFixture<AppServer>
+{
+    [Fact]
+    public async Task ManagersSeeEveryWorkshopWithItsStageAndDeadlineAndOnlyWithAKey()
+    {
+        var proposal = AppServer.ReferenceProposal();
+        proposal["title"] = "Labour Migration <b>Statistics</b> Workshop";
+        var (id, _) = await server.SubmitAsync(proposal);
+        await ReferenceWorkshopTests.WaitFor(async () => (await server.StatusAsync(id)).Pending.Count > 0);
+        using var anonymous = new HttpClient { BaseAddress = server.Process.BaseAddress };
+
+        var page = await anonymous.GetStringAsync($"api/dashboard?code={AppServer.ApiKey}");
+        var reviewOnly = await anonymous.GetStringAsync($"api/dashboard?stage=InternalReview&code={AppServer.ApiKey}");
+        var publishedOnly = await anonymous.GetStringAsync($"api/dashboard?stage=Published&code={AppServer.ApiKey}");
+        var withoutKey = await anonymous.GetAsync("api/dashboard");
+
+        Assert.Contains("Labour Migration &lt;b&gt;Statistics&lt;/b&gt; Workshop", page, StringComparison.Ordinal);
+        Assert.Contains($"/api/workshops/{id}?code={AppServer.ApiKey}", page, StringComparison.Ordinal);
+        Assert.Contains(id, reviewOnly, StringComparison.Ordinal);
+        Assert.DoesNotContain(id, publishedOnly, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutKey.StatusCode);
+    }
+}

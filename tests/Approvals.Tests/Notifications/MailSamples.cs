@@ -1,0 +1,68 @@
+using Approvals.Links;
+using Approvals.Nominations;
+using Approvals.Notifications;
+using Approvals.Proposals;
+using Approvals.Workflow;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+
+namespace Approvals.Tests.Notifications;
+
+/// <summary>Test data for mails: one realistic notification of each kind for the reference workshop.</summary>
+public static class MailSamples
+{
+    public const string WorkshopId = "ws-20261129-test";
+    public static readonly DateTimeOffset Now = new(2027, 1, 10, 1, 30, 0, TimeSpan.Zero);
+    /// <summary>17:00 in Beijing.</summary>
+    public static readonly DateTimeOffset Due = new(2027, 1, 15, 9, 0, 0, TimeSpan.Zero);
+    public static readonly Nominee Nominee = new("Li Wei", "李伟", "Division Director", Sex.Female, "li.wei@mfa.example.cn");
+    public static readonly MailboxAddress From = MailboxAddress.Parse("Approvals <approvals@iom.example.org>");
+
+    public static LinkIssuer Links() => new(
+        new LinkTokens(Convert.FromBase64String(SigningKey.Development), new FakeTimeProvider(Now)),
+        Options.Create(new ApprovalsOptions { PublicBaseUrl = new Uri("https://approvals.example.org/") }));
+
+    public static IEnumerable<NotificationKind> Kinds => Enum.GetValues<NotificationKind>();
+
+    public static Notification Of(NotificationKind kind) => kind switch
+    {
+        NotificationKind.ReviewRequest => Make(kind, "project.manager@iom.example.org", Role.ProjectManager, Stage.InternalReview, Due),
+        NotificationKind.ChangesRequested => Make(kind, "project.officer@iom.example.org", Role.Proposer, Stage.ChangesRequested, Due)
+            with { Comment = "Please add a session on labour migration.", Outcome = Stage.InternalReview },
+        NotificationKind.NominationRequest => Make(kind, "focal.mfa@gov.example.cn", Role.FocalPoint, Stage.Nominations, Due) with { Ministry = "MFA" },
+        NotificationKind.DonorRequest => Make(kind, "programme.manager@eeas.example.eu", Role.Donor, Stage.DonorSignOff, Due),
+        NotificationKind.Reminder => Make(kind, "project.manager@iom.example.org", Role.ProjectManager, Stage.InternalReview, Due),
+        NotificationKind.Escalation => Make(kind, "liaison.office@iom.example.org", Role.Manager, Stage.InternalReview, Due),
+        NotificationKind.DecisionOutcome => Make(kind, "project.officer@iom.example.org", Role.Proposer, Stage.Published, null) with { Outcome = Stage.Published },
+        NotificationKind.CancellationNotice => Make(kind, "project.officer@iom.example.org", Role.Proposer, Stage.Cancelled, null)
+            with { Comment = "The venue is no longer available.", Outcome = Stage.Cancelled },
+        NotificationKind.ParticipantConfirmation => Make(kind, Nominee.Email, Role.Participant, Stage.Published, null) with { Ministry = "MFA", Nominee = Nominee },
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    public static Notification Make(NotificationKind kind, string to, Role role, Stage stage, DateTimeOffset? due) =>
+        new($"{kind}-{Guid.NewGuid():N}"[..32], kind, WorkshopId, to, role, stage, 0, Now, due);
+
+    public static MailFacts Facts(Notification n, Proposal? proposal = null, IReadOnlyList<Slate>? slates = null)
+    {
+        var links = Links();
+        var pending = n.DueAt is { } due ? new[] { new PendingRequest(Role.ProjectManager, "project.manager@iom.example.org", due) } : [];
+        return new MailFacts(n, proposal ?? Builders.Proposal(), pending, Builders.Directory(), slates ?? [], links.LinkFor(n),
+            links.Build($"api/workshops/{n.WorkshopId}/proposal"), links.Build($"api/workshops/{n.WorkshopId}"), links.Build($"api/events/{n.WorkshopId}"), From);
+    }
+
+    public static RenderedMail Render(Notification n, Proposal? proposal = null, IReadOnlyList<Slate>? slates = null, DateTimeOffset? at = null) =>
+        new NotificationRenderer(new FakeTimeProvider(at ?? Now)).Render(Facts(n, proposal, slates));
+
+    public static IReadOnlyList<Slate> Slates() =>
+    [
+        new("MFA", [
+            Nominee,
+            new Nominee("Wang Fang", null, "Deputy Director", Sex.Female, "wang.fang@mfa.example.cn"),
+            new Nominee("Zhang Wei", "张伟", "Programme Officer", Sex.Male, "zhang.wei@mfa.example.cn"),
+        ], false, "focal.mfa@gov.example.cn", Now),
+        new("MOHRSS", [new Nominee("Chen Jing", null, "Section Chief", Sex.Undisclosed, "chen.jing@mohrss.example.cn")], false, "focal.mohrss@gov.example.cn", Now),
+        Builders.Decline("MOE"),
+    ];
+}
