@@ -1,4 +1,5 @@
 using Approvals.Http;
+using Approvals.Status;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -7,7 +8,7 @@ using Microsoft.DurableTask.Client;
 namespace Approvals.Functions.Http;
 
 /// <summary>The staff and manager API; keys are the Function keys (AuthorizationLevel.Function).</summary>
-public sealed class WorkshopFunctions(WorkshopsApi api)
+public sealed class WorkshopFunctions(WorkshopsApi api, DashboardPage dashboard)
 {
     [Function(nameof(SubmitWorkshop))]
     public Task<IActionResult> SubmitWorkshop(
@@ -32,4 +33,8 @@ public sealed class WorkshopFunctions(WorkshopsApi api)
     public Task<IActionResult> CancelWorkshop(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "workshops/{id}/cancel")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
         Adapted.From(api.CancelAsync(req.HttpContext, client, id));
+
+    [Function(nameof(ShowDashboard))]
+    public Task<IActionResult> ShowDashboard([HttpTrigger(AuthorizationLevel.Function, "get", Route = "dashboard")] HttpRequest req) =>
+        Adapted.From(dashboard.ShowAsync(req.HttpContext));
 }

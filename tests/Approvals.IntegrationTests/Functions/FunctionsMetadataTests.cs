@@ -1,10 +1,13 @@
 using System.Net;
 using Approvals.Contacts;
 using Approvals.Functions.Http;
+using Approvals.Functions.Queues;
+using Approvals.Functions.Timers;
 using Approvals.IntegrationTests.Infrastructure;
 using Approvals.Nominations;
 using Approvals.Notifications;
 using Approvals.Publication;
+using Approvals.Storage;
 using Approvals.Workflow;
 using Microsoft.DurableTask;
 using Xunit.Abstractions;
@@ -22,13 +25,21 @@ public sealed class FunctionsMetadataTests(ServerRouteTable server, ITestOutputH
     static readonly Dictionary<HttpRoute, string> ServerOnly = new()
     {
         [new("GET", "/api/ping")] = "the server's liveness probe for tests and scripts; the Functions host has its own /admin/host/status",
+        [new("GET", "/dev/mailbox")] = Mailbox,
+        [new("GET", "/dev/mailbox/messages")] = Mailbox,
+        [new("GET", "/dev/mailbox/{id}")] = Mailbox,
+        [new("GET", "/dev/mailbox/{id}/raw")] = Mailbox,
     };
 
-    sealed record Expected(string Name, string Trigger, string? Route = null, string[]? Verbs = null, string? Auth = null);
+    const string Mailbox = "the local mailbox is the server's development tool (MapApprovalsMailbox: server only), outside the Functions "
+        + "route prefix; mail captured by func start lands in the same blob container, which a server on the same storage shows";
+
+    sealed record Expected(string Name, string Trigger, string? Route = null, string[]? Verbs = null, string? Auth = null, string? Queue = null, string? Schedule = null);
 
     static Expected Http(string name, string auth, string route, params string[] verbs) => new(name, "httpTrigger", route, verbs, auth);
 
-    /// <summary>Staff and manager API: Function keys. Links in mails: anonymous, the signed token is the credential.</summary>
+    /// <summary>Staff and manager API and dashboard: Function keys. Links in mails: anonymous, the signed token is the
+    /// credential. Published events: anonymous, they are public.</summary>
     static readonly Expected[] Functions =
     [
         Http(nameof(WorkshopFunctions.SubmitWorkshop), Function, "workshops", "post"),
@@ -36,6 +47,9 @@ public sealed class FunctionsMetadataTests(ServerRouteTable server, ITestOutputH
         Http(nameof(WorkshopFunctions.GetWorkshop), Function, "workshops/{id}", "get"),
         Http(nameof(WorkshopFunctions.ResubmitProposal), Function, "workshops/{id}/proposal", "put"),
         Http(nameof(WorkshopFunctions.CancelWorkshop), Function, "workshops/{id}/cancel", "post"),
+        Http(nameof(WorkshopFunctions.ShowDashboard), Function, "dashboard", "get"),
+        Http(nameof(EventFunctions.ListEvents), Anonymous, "events", "get"),
+        Http(nameof(EventFunctions.ShowEvent), Anonymous, "events/{id}", "get"),
         Http(nameof(LinkFunctions.ShowDecision), Anonymous, "decisions/{token}", "get", "head"),
         Http(nameof(LinkFunctions.Decide), Anonymous, "decisions/{token}", "post"),
         Http(nameof(LinkFunctions.ShowNominationForm), Anonymous, "nominations/{token}", "get", "head"),
@@ -46,6 +60,8 @@ public sealed class FunctionsMetadataTests(ServerRouteTable server, ITestOutputH
         new(nameof(SendNotifications), "activityTrigger"),
         new(nameof(SaveSlate), "activityTrigger"),
         new(nameof(PublishAnnouncement), "activityTrigger"),
+        new(nameof(NotificationFunctions.DeliverNotification), "queueTrigger", Queue: StorageNames.NotificationsQueue),
+        new(nameof(DecisionRecoveryFunctions.RecoverDecisions), "timerTrigger", Schedule: DecisionRecoveryFunctions.Schedule),
     ];
 
     static IEnumerable<HttpRoute> RoutesOf(FunctionMetadata f) =>
@@ -67,6 +83,11 @@ public sealed class FunctionsMetadataTests(ServerRouteTable server, ITestOutputH
             Assert.True((expected.Verbs ?? []).Order().SequenceEqual(trigger.Methods.Select(m => m.ToLowerInvariant()).Order()),
                 $"{expected.Name}: verbs {string.Join(",", trigger.Methods)}, expected {string.Join(",", expected.Verbs ?? [])}");
             Assert.True(expected.Auth == trigger.AuthLevel, $"{expected.Name}: auth level {trigger.AuthLevel}, expected {expected.Auth}");
+            Assert.True(expected.Queue == trigger.QueueName, $"{expected.Name}: queue {trigger.QueueName}, expected {expected.Queue}");
+            Assert.True(expected.Schedule == trigger.Schedule, $"{expected.Name}: schedule {trigger.Schedule}, expected {expected.Schedule}");
+
+            // No connection named: the one storage account, AzureWebJobsStorage, as the library's StorageAccount uses.
+            Assert.Null(trigger.Connection);
             if (expected.Trigger == "httpTrigger")
             {
                 // ASP.NET Core integration: the IActionResult comes back through the $return http binding.

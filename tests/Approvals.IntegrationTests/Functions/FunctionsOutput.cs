@@ -12,7 +12,8 @@ public sealed record FunctionMetadata(string Name, string EntryPoint, IReadOnlyL
     public FunctionBinding Trigger => Bindings.Single(b => b.Type.EndsWith("Trigger", StringComparison.Ordinal));
 }
 
-public sealed record FunctionBinding(string Name, string Type, string Direction, string? Route, IReadOnlyList<string> Methods, string? AuthLevel, string? QueueName, string? Connection);
+public sealed record FunctionBinding(
+    string Name, string Type, string Direction, string? Route, IReadOnlyList<string> Methods, string? AuthLevel, string? QueueName, string? Connection, string? Schedule);
 
 /// <summary>
 /// The Functions app as <c>dotnet build</c> leaves it for Azure: src/Approvals.Functions/bin/&lt;configuration&gt;/&lt;framework&gt;/,
@@ -50,7 +51,8 @@ public static class FunctionsOutput
                 b.TryGetProperty("methods", out var methods) ? methods.EnumerateArray().Select(m => m.GetString()!).ToList() : [],
                 Text(b, "authLevel"),
                 Text(b, "queueName"),
-                Text(b, "connection"))).ToList())).ToList();
+                Text(b, "connection"),
+                Text(b, "schedule"))).ToList())).ToList();
     }
 
     /// <summary>host.json's <c>extensions:http:routePrefix</c>; the Functions host puts <c>api</c> before every route when it is absent.</summary>

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Approvals.IntegrationTests.Infrastructure;
+using Approvals.Notifications;
 using Approvals.Server.Durable;
 using Approvals.Storage;
 using Azure.Storage.Queues;
@@ -54,6 +55,16 @@ public sealed class HostJsonParityTests
         DurableHostSettings.Load(serverFile).ApplyTo(applied);
         Assert.Equal(root, (applied.TaskHubName, applied.PartitionCount, applied.MaxQueuePollingInterval,
             applied.ControlQueueVisibilityTimeout, applied.WorkItemQueueVisibilityTimeout));
+    }
+
+    [Fact]
+    public void TheServersQueueWorkerRetriesAndPoisonsAsHostJsonTellsTheFunctionsHost()
+    {
+        var queues = new ConfigurationBuilder().AddJsonFile(FunctionsOutput.HostJson).Build().GetSection("extensions:queues");
+
+        Assert.Equal(queues.GetValue<int>("maxDequeueCount"), new NotificationWorkerOptions().MaxDequeueCount);
+        // The Functions host moves a message that failed maxDequeueCount times to "<queue>-poison".
+        Assert.Equal($"{StorageNames.NotificationsQueue}-poison", StorageNames.NotificationsPoisonQueue);
     }
 
     [Fact]

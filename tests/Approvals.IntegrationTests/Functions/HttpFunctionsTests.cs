@@ -6,6 +6,7 @@ using Approvals.Links;
 using Approvals.Notifications;
 using Approvals.Workflow;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,17 +38,21 @@ public sealed class HttpFunctionsTests(AppServer server, FunctionsHost functions
         var seen = await server.WaitForStageAsync(id, Stage.InternalReview);
         Assert.Equal("International Migration Law and International Standards", seen.Title);
 
-        var one = await Call(HttpMethods.Get, $"/api/workshops/{id}", new() { ["id"] = id }, (f, req) => f.GetWorkshop(req, id, server.Process.DurableClient));
+        var one = await Call<WorkshopFunctions>(HttpMethods.Get, $"/api/workshops/{id}", new() { ["id"] = id }, (f, req) => f.GetWorkshop(req, id, server.Process.DurableClient));
         Assert.Equal((StatusCodes.Status200OK, "application/json"), (one.Status, one.MediaType));
         Assert.Equal((id, "InternalReview", seen.Title), (one.Json.GetProperty("id").GetString(), one.Json.GetProperty("stage").GetString(), one.Json.GetProperty("title").GetString()));
 
-        var list = await Call(HttpMethods.Get, "/api/workshops?stage=InternalReview", [], (f, req) => f.ListWorkshops(req));
+        var list = await Call<WorkshopFunctions>(HttpMethods.Get, "/api/workshops?stage=InternalReview", [], (f, req) => f.ListWorkshops(req));
         Assert.Contains(list.Json.GetProperty("items").EnumerateArray(), w => w.GetProperty("id").GetString() == id);
-        var badStage = await Call(HttpMethods.Get, "/api/workshops?stage=Nowhere", [], (f, req) => f.ListWorkshops(req));
+        var badStage = await Call<WorkshopFunctions>(HttpMethods.Get, "/api/workshops?stage=Nowhere", [], (f, req) => f.ListWorkshops(req));
         Assert.Equal(StatusCodes.Status400BadRequest, badStage.Status);
         Assert.True(badStage.Json.GetProperty("errors").TryGetProperty("stage", out _), badStage.ToString());
 
-        var missing = await Call(HttpMethods.Get, "/api/workshops/ws-20270101-doesnotexist", new() { ["id"] = "ws-20270101-doesnotexist" },
+        var dashboard = await Call<WorkshopFunctions>(HttpMethods.Get, "/api/dashboard?stage=InternalReview", [], (f, req) => f.ShowDashboard(req));
+        Assert.Equal((StatusCodes.Status200OK, "text/html"), (dashboard.Status, dashboard.MediaType));
+        Assert.Contains(id, dashboard.Body, StringComparison.Ordinal);
+
+        var missing = await Call<WorkshopFunctions>(HttpMethods.Get, "/api/workshops/ws-20270101-doesnotexist", new() { ["id"] = "ws-20270101-doesnotexist" },
             (f, req) => f.GetWorkshop(req, "ws-20270101-doesnotexist", server.Process.DurableClient));
         Assert.Equal((StatusCodes.Status404NotFound, "application/problem+json"), (missing.Status, missing.MediaType));
     }
@@ -97,6 +102,16 @@ public sealed class HttpFunctionsTests(AppServer server, FunctionsHost functions
         var published = await server.WaitForStageAsync(id, Stage.Published);
         Assert.Contains(published.History, h => h.Action == AuditActions.Approved && h.Actor == ProjectManager && h.Comment == "Looks good");
         Assert.Contains(published.History, h => h.Action == AuditActions.Published && h.Actor == Donor);
+
+        // The public announcement, on the anonymous event functions.
+        var events = await Call<EventFunctions>(HttpMethods.Get, "/api/events", [], (f, req) => f.ListEvents(req));
+        var listed = Assert.Single(events.Json.EnumerateArray(), e => e.GetProperty("id").GetString() == id);
+        Assert.Equal($"http://localhost:7071/api/events/{id}", listed.GetProperty("url").GetString());
+        var announcement = await Call<EventFunctions>(HttpMethods.Get, $"/api/events/{id}", new() { ["id"] = id }, (f, req) => f.ShowEvent(req, id));
+        Assert.True(announcement.Status == StatusCodes.Status200OK && announcement.Body.Contains("International Migration Law and International Standards", StringComparison.Ordinal), announcement.ToString());
+        var unknown = await Call<EventFunctions>(HttpMethods.Get, "/api/events/ws-20270101-doesnotexist", new() { ["id"] = "ws-20270101-doesnotexist" },
+            (f, req) => f.ShowEvent(req, "ws-20270101-doesnotexist"));
+        Assert.Equal(StatusCodes.Status404NotFound, unknown.Status);
     }
 
     [Fact]
@@ -111,7 +126,7 @@ public sealed class HttpFunctionsTests(AppServer server, FunctionsHost functions
 
         var revised = AppServer.ReferenceProposal();
         revised["title"] = "International Migration Law (revised)";
-        var resubmitted = await Call(HttpMethods.Put, $"/api/workshops/{id}/proposal", new() { ["id"] = id },
+        var resubmitted = await Call<WorkshopFunctions>(HttpMethods.Put, $"/api/workshops/{id}/proposal", new() { ["id"] = id },
             (f, req) => f.ResubmitProposal(req, id, server.Process.DurableClient), revised.ToJsonString());
         Assert.True(resubmitted.Status == StatusCodes.Status202Accepted, resubmitted.ToString());
         await ReferenceWorkshopTests.WaitFor(async () => await server.StatusAsync(id) is { Stage: Stage.InternalReview, Round: 1, Title: "International Migration Law (revised)" });
@@ -132,60 +147,34 @@ public sealed class HttpFunctionsTests(AppServer server, FunctionsHost functions
 
     async Task<string> SubmittedWorkshop()
     {
-        var submitted = await Submit(AppServer.ReferenceProposal());
-        Assert.True(submitted.Status == StatusCodes.Status202Accepted, submitted.ToString());
-        var id = submitted.Json.GetProperty("id").GetString()!;
+        var id = await functions.SubmitAsync(server.Process.DurableClient);
         await server.WaitForStageAsync(id, Stage.InternalReview);
         return id;
     }
 
-    Task<FunctionResponse> Submit(JsonObject proposal, string? idempotencyKey = null)
-    {
-        var http = FunctionHttp.Request(functions.Services, HttpMethods.Post, "/api/workshops", [], proposal.ToJsonString(), "application/json",
-            idempotencyKey is null ? null : new Dictionary<string, string> { ["Idempotency-Key"] = idempotencyKey });
-        return FunctionHttp.RespondAsync(http, functions.Create<WorkshopFunctions>().SubmitWorkshop(http.Request, server.Process.DurableClient));
-    }
+    Task<FunctionResponse> Submit(JsonObject proposal, string? idempotencyKey = null) =>
+        functions.SubmitAsync(proposal, server.Process.DurableClient, idempotencyKey);
 
     Task<FunctionResponse> Cancel(string id, JsonObject body) =>
-        Call(HttpMethods.Post, $"/api/workshops/{id}/cancel", new() { ["id"] = id }, (f, req) => f.CancelWorkshop(req, id, server.Process.DurableClient), body.ToJsonString());
+        Call<WorkshopFunctions>(HttpMethods.Post, $"/api/workshops/{id}/cancel", new() { ["id"] = id }, (f, req) => f.CancelWorkshop(req, id, server.Process.DurableClient), body.ToJsonString());
 
-    Task<FunctionResponse> Call(
-        string method, string path, RouteValueDictionary route, Func<WorkshopFunctions, HttpRequest, Task<Microsoft.AspNetCore.Mvc.IActionResult>> function, string? body = null)
-    {
-        var http = FunctionHttp.Request(functions.Services, method, path, route, body);
-        return FunctionHttp.RespondAsync(http, function(functions.Create<WorkshopFunctions>(), http.Request));
-    }
+    Task<FunctionResponse> Call<TFunctions>(
+        string method, string path, RouteValueDictionary route, Func<TFunctions, HttpRequest, Task<IActionResult>> function, string? body = null) =>
+        functions.CallAsync(method, path, route, function, body);
 
-    /// <summary>The link the notification would carry in its mail (absolute, under Approvals:PublicBaseUrl).</summary>
-    Uri LinkFor(NotificationKind kind, string id, string to, Role role, Stage stage, int round = 0, string? ministry = null)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var notification = new Notification(Guid.NewGuid().ToString("N"), kind, id, to, role, stage, round, now, now.AddDays(5), ministry);
-        return functions.Services.GetRequiredService<LinkIssuer>().LinkFor(notification)!;
-    }
+    Uri LinkFor(NotificationKind kind, string id, string to, Role role, Stage stage, int round = 0, string? ministry = null) =>
+        functions.LinkFor(kind, id, to, role, stage, round, ministry);
 
-    static string TokenOf(Uri link) => link.Segments[^1];
+    Task<FunctionResponse> ShowDecision(Uri link) => functions.ShowDecisionAsync(link);
 
-    static RouteValueDictionary Route(Uri link, string name) => new() { [name] = TokenOf(link) };
+    Task<FunctionResponse> Decide(Uri link, params (string Name, string Value)[] fields) =>
+        functions.CallLinkAsync<LinkFunctions>(link, (f, req, token) => f.Decide(req, token, server.Process.DurableClient), fields);
 
-    Task<FunctionResponse> ShowDecision(Uri link)
-    {
-        var http = FunctionHttp.Request(functions.Services, HttpMethods.Get, link.PathAndQuery, Route(link, "token"));
-        return FunctionHttp.RespondAsync(http, functions.Create<LinkFunctions>().ShowDecision(http.Request, TokenOf(link)));
-    }
-
-    Task<FunctionResponse> Decide(Uri link, params (string Name, string Value)[] fields)
-    {
-        var http = FunctionHttp.Form(functions.Services, link.PathAndQuery, Route(link, "token"), fields);
-        return FunctionHttp.RespondAsync(http, functions.Create<LinkFunctions>().Decide(http.Request, TokenOf(link), server.Process.DurableClient));
-    }
-
-    Task<FunctionResponse> ShowNominations(Uri link)
-    {
-        var http = FunctionHttp.Request(functions.Services, HttpMethods.Get, link.PathAndQuery, Route(link, "token"));
-        return FunctionHttp.RespondAsync(http, functions.Create<LinkFunctions>().ShowNominationForm(http.Request, TokenOf(link)));
-    }
+    Task<FunctionResponse> ShowNominations(Uri link) =>
+        functions.CallLinkAsync<LinkFunctions>(link, (f, req, token) => f.ShowNominationForm(req, token));
 
     Task<FunctionResponse> SubmitNominations(Uri link, HttpContext http) =>
-        FunctionHttp.RespondAsync(http, functions.Create<LinkFunctions>().SubmitNominations(http.Request, TokenOf(link), server.Process.DurableClient));
+        FunctionHttp.RespondAsync(http, functions.Create<LinkFunctions>().SubmitNominations(http.Request, FunctionsHost.TokenOf(link), server.Process.DurableClient));
+
+    static RouteValueDictionary Route(Uri link, string name) => new() { [name] = FunctionsHost.TokenOf(link) };
 }

@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Approvals.IntegrationTests.Functions;
 
-/// <summary>One HTTP verb on one path template, as both hosts declare it: <c>GET /api/workshops/{id}</c>.</summary>
+/// <summary>One HTTP verb on one path template, as both hosts declare it: <c>GET /api/workshops/{id}</c> (no trailing
+/// slash: routing matches with or without one).</summary>
 public sealed record HttpRoute(string Verb, string Path) : IComparable<HttpRoute>
 {
     public const string AnyVerb = "*";
@@ -54,7 +55,7 @@ public sealed class ServerRouteTable : IAsyncLifetime
         Routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [HttpRoute.AnyVerb])
-                .Select(verb => new HttpRoute(verb.ToUpperInvariant(), "/" + (e.RoutePattern.RawText ?? string.Empty).TrimStart('/'))))
+                .Select(verb => new HttpRoute(verb.ToUpperInvariant(), "/" + (e.RoutePattern.RawText ?? string.Empty).Trim('/'))))
             .Distinct()
             .ToList();
     }
