@@ -21,17 +21,17 @@ public sealed record FunctionBinding(
 /// </summary>
 public static class FunctionsOutput
 {
-    public static string Folder
+    public static string Folder => ProjectOutput("Approvals.Functions");
+
+    /// <summary>src/&lt;project&gt;/bin/&lt;this build's configuration&gt;/&lt;framework&gt;/, where dotnet build puts that project.</summary>
+    public static string ProjectOutput(string project)
     {
-        get
-        {
-            var configuration = typeof(FunctionsOutput).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-            var framework = new DirectoryInfo(AppContext.BaseDirectory).Name;
-            var folder = Path.Combine(ServerProcess.RepositoryRoot(), "src", "Approvals.Functions", "bin", configuration, framework);
-            return Directory.Exists(folder)
-                ? folder
-                : throw new DirectoryNotFoundException($"The Functions app is not built: {folder} is missing. Run dotnet build (the solution or this test project).");
-        }
+        var configuration = typeof(FunctionsOutput).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var framework = new DirectoryInfo(AppContext.BaseDirectory).Name;
+        var folder = Path.Combine(ServerProcess.RepositoryRoot(), "src", project, "bin", configuration, framework);
+        return Directory.Exists(folder)
+            ? folder
+            : throw new DirectoryNotFoundException($"{project} is not built: {folder} is missing. Run dotnet build (the solution or this test project).");
     }
 
     public static string HostJson => Existing(Path.Combine(Folder, "host.json"));

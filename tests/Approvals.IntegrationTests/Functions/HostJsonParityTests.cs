@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Approvals.IntegrationTests.Infrastructure;
@@ -16,14 +15,6 @@ namespace Approvals.IntegrationTests.Functions;
 public sealed class HostJsonParityTests
 {
     static string RootHostJson => Path.Combine(ServerProcess.RepositoryRoot(), "host.json");
-
-    /// <summary>src/Approvals.Server/bin/&lt;configuration&gt;/&lt;framework&gt;/, where ServerProcess runs the server from.</summary>
-    static string ServerOutput()
-    {
-        var configuration = typeof(HostJsonParityTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var folder = Path.Combine(ServerProcess.RepositoryRoot(), "src", "Approvals.Server", "bin", configuration, new DirectoryInfo(AppContext.BaseDirectory).Name);
-        return Directory.Exists(folder) ? folder : throw new DirectoryNotFoundException($"The server is not built: {folder} is missing.");
-    }
 
     /// <summary>The durable settings as the Durable Functions extension names them, read straight from the JSON.</summary>
     static (string? Hub, int? Partitions, TimeSpan? Polling, TimeSpan? ControlVisibility, TimeSpan? WorkItemVisibility) AsFunctionsReadsIt(string path)
@@ -49,7 +40,7 @@ public sealed class HostJsonParityTests
         Assert.Equal(root, AsFunctionsReadsIt(FunctionsOutput.HostJson));
 
         // The server finds host.json beside itself, reads it with DurableHostSettings and applies it to Azure Storage.
-        var serverFile = DurableHostSettings.FindHostJson(ServerOutput());
+        var serverFile = DurableHostSettings.FindHostJson(FunctionsOutput.ProjectOutput("Approvals.Server"));
         Assert.Equal(File.ReadAllText(RootHostJson), File.ReadAllText(serverFile));
         var applied = new AzureStorageOrchestrationServiceSettings();
         DurableHostSettings.Load(serverFile).ApplyTo(applied);
