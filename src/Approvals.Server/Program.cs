@@ -11,11 +11,14 @@ builder.UseDefaultUrls();
 DevelopmentDefaults.Apply(builder.Configuration, builder.Environment);
 builder.AddEmbeddedAzurite();
 builder.Services.AddApprovals(builder.Configuration);
+builder.Services.AddProblemDetails();
 builder.AddDurableSidecar(tasks => tasks.AddApprovalsWorkflow());
 builder.Services.AddHostedService<DecisionRecoveryService>();
 builder.Services.AddNotificationWorker();
 
 var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
 app.MapGet("/api/ping", () => Results.Ok(new { status = "ok" }));
 app.MapApprovals();
 app.MapApprovalsEvents();
