@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Approvals.Functions;
 using Approvals.Functions.Http;
 using Approvals.IntegrationTests.Infrastructure;
 using Approvals.Links;
@@ -17,7 +18,8 @@ using Microsoft.Extensions.Hosting;
 namespace Approvals.IntegrationTests.Functions;
 
 /// <summary>
-/// The services the Functions app's Program builds — the library's <c>AddApprovals</c> — configured as <c>func start</c>
+/// The services the Functions app's Program builds (<c>AddApprovalsFunctions</c>: the library's <c>AddApprovals</c> and
+/// problem details), configured as <c>func start</c>
 /// would be from local.settings.example.json (in Development), with storage pointed at <see cref="TestAzurite"/> and the
 /// test server's signing key.
 /// Function classes are created from them per call, as the Functions worker does.
@@ -53,7 +55,7 @@ public sealed class FunctionsHost : IAsyncLifetime
         // The server's signing key, so a link either host mails opens on the other.
         builder.Configuration[$"{ApprovalsOptions.Section}:{nameof(ApprovalsOptions.SigningKey)}"] = Convert.ToBase64String(AppServer.SigningKey);
         builder.Services.AddLogging();
-        builder.Services.AddApprovals(builder.Configuration);
+        builder.Services.AddApprovalsFunctions(builder.Configuration);
         host = builder.Build();
         await host.StartAsync();
     }

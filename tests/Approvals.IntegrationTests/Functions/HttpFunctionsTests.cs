@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Approvals.Functions.Http;
 using Approvals.IntegrationTests.Infrastructure;
@@ -55,6 +57,25 @@ public sealed class HttpFunctionsTests(AppServer server, FunctionsHost functions
         var missing = await Call<WorkshopFunctions>(HttpMethods.Get, "/api/workshops/ws-20270101-doesnotexist", new() { ["id"] = "ws-20270101-doesnotexist" },
             (f, req) => f.GetWorkshop(req, "ws-20270101-doesnotexist", server.Process.DurableClient));
         Assert.Equal((StatusCodes.Status404NotFound, "application/problem+json"), (missing.Status, missing.MediaType));
+    }
+
+    [Fact]
+    public async Task BothHostsAnswerABadRequestWithTheSameProblem()
+    {
+        var proposal = AppServer.ReferenceProposal();
+        proposal["title"] = "Law";
+        proposal["capacity"] = "many";
+
+        var fromFunction = await Submit(proposal);
+        var fromServer = await server.Http.PostAsync("api/workshops", new StringContent(proposal.ToJsonString(), Encoding.UTF8, "application/json"));
+        var serverBody = AppServer.Problem(await fromServer.Content.ReadAsStringAsync());
+
+        Assert.Equal(((int)fromServer.StatusCode, fromServer.Content.Headers.ContentType?.MediaType), (fromFunction.Status, fromFunction.MediaType));
+        Assert.Equal(Names(serverBody), Names(fromFunction.Json));
+        Assert.Equal(Names(serverBody.GetProperty("errors")), Names(fromFunction.Json.GetProperty("errors")));
+        Assert.Equal(serverBody.GetProperty("title").GetString(), fromFunction.Json.GetProperty("title").GetString());
+
+        static string[] Names(JsonElement e) => e.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
     }
 
     [Fact]
