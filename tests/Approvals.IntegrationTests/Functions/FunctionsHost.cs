@@ -19,10 +19,9 @@ namespace Approvals.IntegrationTests.Functions;
 
 /// <summary>
 /// The services the Functions app's Program builds (<c>AddApprovalsFunctions</c>: the library's <c>AddApprovals</c> and
-/// problem details), configured as <c>func start</c>
-/// would be from local.settings.example.json (in Development), with storage pointed at <see cref="TestAzurite"/> and the
-/// test server's signing key.
-/// Function classes are created from them per call, as the Functions worker does.
+/// problem details), configured as <c>func start</c> would be from local.settings.example.json (in Development), with
+/// storage pointed at <see cref="TestAzurite"/> and the test server's signing key. Function classes are created from
+/// them per call, as the Functions worker does; the helpers below hand them requests.
 /// </summary>
 public sealed class FunctionsHost : IAsyncLifetime
 {

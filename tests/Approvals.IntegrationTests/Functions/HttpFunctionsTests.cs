@@ -4,13 +4,11 @@ using System.Text.Json.Nodes;
 using Approvals.Functions.Http;
 using Approvals.IntegrationTests.Infrastructure;
 using Approvals.IntegrationTests.Workshops;
-using Approvals.Links;
 using Approvals.Notifications;
 using Approvals.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Approvals.IntegrationTests.Functions;
 
