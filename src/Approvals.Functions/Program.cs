@@ -1,8 +1,8 @@
-using Approvals.Functions;
+using Approvals;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddApprovalsFunctions(builder.Configuration);
+builder.Services.AddApprovals(builder.Configuration);
 builder.Build().Run();

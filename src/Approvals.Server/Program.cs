@@ -11,7 +11,6 @@ builder.UseDefaultUrls();
 DevelopmentDefaults.Apply(builder.Configuration, builder.Environment);
 builder.AddEmbeddedAzurite();
 builder.Services.AddApprovals(builder.Configuration);
-builder.Services.AddProblemDetails();
 builder.AddDurableSidecar(tasks => tasks.AddApprovalsWorkflow());
 builder.Services.AddHostedService<DecisionRecoveryService>();
 builder.Services.AddNotificationWorker();

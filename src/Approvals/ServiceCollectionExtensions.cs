@@ -24,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<ApprovalsOptions>().BindConfiguration(ApprovalsOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApprovalsOptions>, ApprovalsOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
 
         services.AddSingleton(_ => StorageAccount.FromConfiguration(configuration));
         services.AddSingleton<Tables>();

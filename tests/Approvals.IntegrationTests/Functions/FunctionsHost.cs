@@ -18,8 +18,7 @@ using Microsoft.Extensions.Hosting;
 namespace Approvals.IntegrationTests.Functions;
 
 /// <summary>
-/// The services the Functions app's Program builds (<c>AddApprovalsFunctions</c>: the library's <c>AddApprovals</c> and
-/// problem details), configured as <c>func start</c> would be from local.settings.example.json (in Development), with
+/// The services the Functions app's Program builds (<c>AddApprovals</c>, problem details included), configured as <c>func start</c> would be from local.settings.example.json (in Development), with
 /// storage pointed at <see cref="TestAzurite"/> and the test server's signing key. Function classes are created from
 /// them per call, as the Functions worker does; the helpers below hand them requests.
 /// </summary>
@@ -54,7 +53,7 @@ public sealed class FunctionsHost : IAsyncLifetime
         // The server's signing key, so a link either host mails opens on the other.
         builder.Configuration[$"{ApprovalsOptions.Section}:{nameof(ApprovalsOptions.SigningKey)}"] = Convert.ToBase64String(AppServer.SigningKey);
         builder.Services.AddLogging();
-        builder.Services.AddApprovalsFunctions(builder.Configuration);
+        builder.Services.AddApprovals(builder.Configuration);
         host = builder.Build();
         await host.StartAsync();
     }
