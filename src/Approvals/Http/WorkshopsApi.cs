@@ -35,12 +35,9 @@ public sealed class WorkshopsApi(
 
     public async Task<IResult> ResubmitAsync(HttpContext http, DurableTaskClient client, string id)
     {
-        ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(client);
-        var workshop = await workshops.GetAsync(id);
-        if (workshop is null) return Problems.NotFound($"No workshop with id '{id}'.");
-        var body = await JsonBody.ReadAsync(http.Request);
-        if (body.Problem is not null) return body.Problem;
+        var (workshop, body, problem) = await ForChange(http, id);
+        if (problem is not null) return problem;
         var reading = ProposalReader.Read(body.Root, await directory.LoadAsync(), Today());
         if (!reading.IsValid) return Problems.Validation(reading.Errors, "The proposal has invalid fields.");
         if (workshop.Stage != Stage.ChangesRequested)
@@ -55,12 +52,9 @@ public sealed class WorkshopsApi(
 
     public async Task<IResult> CancelAsync(HttpContext http, DurableTaskClient client, string id)
     {
-        ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(client);
-        var workshop = await workshops.GetAsync(id);
-        if (workshop is null) return Problems.NotFound($"No workshop with id '{id}'.");
-        var body = await JsonBody.ReadAsync(http.Request);
-        if (body.Problem is not null) return body.Problem;
+        var (workshop, body, problem) = await ForChange(http, id);
+        if (problem is not null) return problem;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var reason = body.Root.ValueKind == JsonValueKind.Object && body.Root.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String
             ? r.GetString()!.Trim()
@@ -123,6 +117,16 @@ public sealed class WorkshopsApi(
     {
         var found = await status.GetAsync(id, client);
         return new WithLocation(Results.Json(found, Json.Options, statusCode: StatusCodes.Status202Accepted), $"/api/workshops/{id}");
+    }
+
+    /// <summary>The stored workshop and the request's JSON body, or the problem (404, bad body) that stops a change.</summary>
+    private async Task<(WorkshopRecord Workshop, JsonBody Body, IResult? Problem)> ForChange(HttpContext http, string id)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var workshop = await workshops.GetAsync(id);
+        if (workshop is null) return (null!, null!, Problems.NotFound($"No workshop with id '{id}'."));
+        var body = await JsonBody.ReadAsync(http.Request);
+        return (workshop, body, body.Problem);
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
