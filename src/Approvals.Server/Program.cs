@@ -23,4 +23,4 @@ app.MapApprovals();
 app.MapApprovalsEvents();
 app.MapApprovalsMailbox(requireKey: !app.Environment.IsDevelopment());
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
-app.Run();
+return StartupBanner.Run(app);

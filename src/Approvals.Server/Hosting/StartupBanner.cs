@@ -6,6 +6,21 @@ namespace Approvals.Server.Hosting;
 /// <summary>Tells whoever started the server where to go and which key to use.</summary>
 internal static class StartupBanner
 {
+    /// <summary>Runs the server; a configuration error ends it with exit code 2 and the reasons, not a crash dump.</summary>
+    public static int Run(WebApplication app)
+    {
+        try
+        {
+            app.Run();
+            return 0;
+        }
+        catch (OptionsValidationException e)
+        {
+            Console.Error.WriteLine($"Approvals cannot start: the configuration is invalid.{Environment.NewLine}  - {string.Join($"{Environment.NewLine}  - ", e.Failures)}");
+            return 2;
+        }
+    }
+
     public static void Print(WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<ApprovalsOptions>>().Value;

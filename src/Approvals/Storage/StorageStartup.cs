@@ -2,11 +2,15 @@ using Approvals.Contacts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Approvals.Notifications;
 
 namespace Approvals.Storage;
 
 /// <summary>At start: creates the app's tables, queues and containers, and seeds the directory when it is empty.</summary>
-public sealed class StorageStartup(Tables tables, DirectoryStore directory, IConfiguration configuration, IHostEnvironment environment, ILogger<StorageStartup> logger)
+public sealed class StorageStartup(
+    Tables tables, DirectoryStore directory, IConfiguration configuration, IHostEnvironment environment, IOptions<ApprovalsOptions> options,
+    ILogger<StorageStartup> logger)
     : IHostedService
 {
     public const string SeedKey = "Approvals:DirectorySeed";
@@ -14,6 +18,12 @@ public sealed class StorageStartup(Tables tables, DirectoryStore directory, ICon
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await tables.EnsureAllAsync(cancellationToken);
+        if (!environment.IsDevelopment() && !MailSettings.UsesSmtp(options.Value.Mail))
+        {
+            logger.LogWarning("No SMTP host is configured (Approvals:Mail:Smtp:Host): mails are kept in the '{Container}' blob container and nobody receives them",
+                StorageNames.MailboxContainer);
+        }
+
         if (!await directory.IsEmptyAsync()) return;
         var path = FindSeed();
         if (path is null)
