@@ -38,7 +38,7 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
     {
         // One wait for cancellation for the whole run; every other wait races against it.
         cancellation = context.WaitForExternalEvent<CancellationRequest>(WorkflowEvents.CancelRequested);
-        directory = await context.CallActivityAsync<ProjectDirectory>(nameof(LoadDirectory), Id);
+        directory = await context.CallActivityAsync<ProjectDirectory>(nameof(LoadDirectory), Id, Retry);
         context.SetCustomStatus(new WorkflowStatus(stage, round));
 
         var next = Stage.InternalReview;
@@ -101,7 +101,7 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
 
                 case Stage.Published:
                     await context.CallActivityAsync<bool>(nameof(PublishAnnouncement),
-                        new PublicationRequest(Id, proposal, slates.Values.OrderBy(s => s.Ministry, StringComparer.Ordinal).ToList()));
+                        new PublicationRequest(Id, proposal, slates.Values.OrderBy(s => s.Ministry, StringComparer.Ordinal).ToList()), Retry);
                     return await Finish(Stage.Published, step with { Action = AuditActions.Published });
 
                 case Stage.Rejected:
@@ -219,10 +219,15 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
 
         var key = proposal.Invitations.First(i => string.Equals(i.Ministry, slate.Ministry, StringComparison.OrdinalIgnoreCase)).Ministry;
         slates[key] = slate with { Ministry = key };
-        await context.CallActivityAsync<bool>(nameof(SaveSlate), new SlateRecord(Id, slates[key], made.TokenId));
+        await context.CallActivityAsync<bool>(nameof(SaveSlate), new SlateRecord(Id, slates[key], made.TokenId), Retry);
         await Record(Stage.Nominations, new Step(slate.Declined ? AuditActions.Declined : AuditActions.SlateAccepted, slate.SubmittedBy,
             slate.Declined ? key : $"{key}: {slate.Nominees.Count} nominee(s)"), open(), tokenId: made.TokenId);
     }
+
+    /// <summary>Activities touch storage; a passing outage must not fail the workshop. Every activity is idempotent
+    /// (upserts keyed by deterministic ids), so retrying is safe: 6 tries over about a minute.</summary>
+    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
 
     /// <summary>Durable timers on Azure Storage may fire up to about a second early.</summary>
     private static readonly TimeSpan TimerSlack = TimeSpan.FromSeconds(1);
@@ -327,13 +332,13 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
 
         pending = open;
         var entry = new AuditEntry(context.NewGuid().ToString("N"), Now, stage, step.Action, step.Actor, step.Comment, tokenId, Channel: "workflow");
-        await context.CallActivityAsync<bool>(nameof(RecordProgress), new ProgressUpdate(Id, stage, round, entry, open, changedProposal));
+        await context.CallActivityAsync<bool>(nameof(RecordProgress), new ProgressUpdate(Id, stage, round, entry, open, changedProposal), Retry);
     }
 
     private Task Notify(IEnumerable<Notification> notifications)
     {
         var batch = notifications.ToList();
-        return batch.Count == 0 ? Task.CompletedTask : context.CallActivityAsync<int>(nameof(SendNotifications), batch);
+        return batch.Count == 0 ? Task.CompletedTask : context.CallActivityAsync<int>(nameof(SendNotifications), batch, Retry);
     }
 
     private Notification Message(NotificationKind kind, string to, Role role, DateTimeOffset? due, string? ministry = null, string? comment = null) =>

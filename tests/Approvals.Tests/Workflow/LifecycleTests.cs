@@ -1,4 +1,5 @@
 using Approvals.Notifications;
+using Approvals.Proposals;
 using Approvals.Workflow;
 
 namespace Approvals.Tests.Workflow;
@@ -160,5 +161,23 @@ public sealed class LifecycleTests(WorkflowHarness harness)
             if (DateTime.UtcNow > deadline) throw new TimeoutException("Condition not met in time.");
             await Task.Delay(25);
         }
+    }
+}
+
+[Collection(nameof(WorkflowHarness))]
+public sealed class ActivityRetryTests(WorkflowHarness harness)
+{
+    [Fact]
+    public async Task AStorageHiccupInAnActivityIsRetriedAndTheReviewRequestStillGoesOut()
+    {
+        var id = ProposalIntake.NewWorkshopId(DateTimeOffset.UtcNow);
+        harness.FailNotificationsOnce(id);
+
+        await harness.StartAsync(id: id);
+
+        await LifecycleTests.Until(() => harness.NotificationsOf(id).Any(n => n.Kind == NotificationKind.ReviewRequest), seconds: 20);
+        var meta = await harness.Client.GetInstanceAsync(id);
+        Assert.Equal(Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Running, meta!.RuntimeStatus);
+        Assert.Single(harness.NotificationsOf(id), n => n.Kind == NotificationKind.ReviewRequest);
     }
 }

@@ -15,6 +15,7 @@ namespace Approvals.Tests.Workflow;
 /// (our own ports; storage itself is exercised on Azurite by the integration tests).</summary>
 public sealed class WorkflowHarness : IAsyncLifetime
 {
+    private readonly ConcurrentDictionary<string, bool> failOnce = new();
     private DurableTaskTestHost host = null!;
 
     public ConcurrentQueue<ProgressUpdate> Progress { get; } = new();
@@ -34,6 +35,11 @@ public sealed class WorkflowHarness : IAsyncLifetime
             registry.AddActivityFunc<ProgressUpdate, bool>(nameof(RecordProgress), (_, u) => Enqueue(Progress, u));
             registry.AddActivityFunc<List<Notification>, int>(nameof(SendNotifications), (_, list) =>
             {
+                if (list.Count > 0 && failOnce.TryRemove(list[0].WorkshopId, out bool _))
+                {
+                    throw new InvalidOperationException("Storage is briefly unavailable.");
+                }
+
                 foreach (var n in list) Notifications.Enqueue(n);
                 return list.Count;
             });
@@ -44,13 +50,16 @@ public sealed class WorkflowHarness : IAsyncLifetime
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
-    public async Task<string> StartAsync(Timing? timing = null, Proposal? proposal = null, int maxRounds = 3)
+    public async Task<string> StartAsync(Timing? timing = null, Proposal? proposal = null, int maxRounds = 3, string? id = null)
     {
-        var id = ProposalIntake.NewWorkshopId(DateTimeOffset.UtcNow);
+        id ??= ProposalIntake.NewWorkshopId(DateTimeOffset.UtcNow);
         var input = new WorkshopStarted(id, proposal ?? Builders.Proposal(), DateTimeOffset.UtcNow, timing ?? Builders.Slow(), maxRounds);
         await Client.ScheduleNewOrchestrationInstanceAsync(nameof(WorkshopOrchestration), input, new StartOrchestrationOptions(id));
         return id;
     }
+
+    /// <summary>The next notification batch of <paramref name="id"/> fails once, as a storage outage would.</summary>
+    public void FailNotificationsOnce(string id) => failOnce[id] = true;
 
     public IReadOnlyList<ProgressUpdate> ProgressOf(string id) => Progress.Where(p => p.WorkshopId == id).ToList();
 
