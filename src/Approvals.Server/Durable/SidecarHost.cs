@@ -1,6 +1,8 @@
 using System.Net;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 
@@ -14,6 +16,7 @@ sealed class SidecarHost(AzureStorageOrchestrationServiceSettings settings, int 
 {
     readonly AzureStorageOrchestrationService service = new(settings);
     readonly ILogger logger = loggerFactory.CreateLogger<SidecarHost>();
+    readonly WorkerConnection workerConnection = new();
     WebApplication? sidecar;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -24,7 +27,7 @@ sealed class SidecarHost(AzureStorageOrchestrationServiceSettings settings, int 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore()
             .ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http2));
-        builder.Services.AddGrpc();
+        builder.Services.AddGrpc(o => o.Interceptors.Add<WorkerConnectionWatch>(workerConnection));
         // Logs go to the application's logging, less the inner host's own "Now listening on" lines.
         builder.Logging.ClearProviders()
             .AddProvider(new ForwardTo(loggerFactory))
@@ -44,7 +47,10 @@ sealed class SidecarHost(AzureStorageOrchestrationServiceSettings settings, int 
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (sidecar is not null)
+        // TaskHubGrpcServer stops the storage service on shutdown even when no worker ever connected (so it was never
+        // started), and AzureStorageOrchestrationService.StopAsync then throws on an async-void path that ends the
+        // process. Without a worker there is nothing to stop: disposing is enough (an early Ctrl-C, a failed start).
+        if (sidecar is not null && workerConnection.Seen)
         {
             await sidecar.StopAsync(cancellationToken);
         }
@@ -55,6 +61,31 @@ sealed class SidecarHost(AzureStorageOrchestrationServiceSettings settings, int 
         if (sidecar is not null)
         {
             await sidecar.DisposeAsync();
+        }
+    }
+
+    /// <summary>Whether a Durable worker has opened its work-item stream (the point where the sidecar starts the
+    /// storage service).</summary>
+    sealed class WorkerConnection
+    {
+        volatile bool seen;
+
+        public bool Seen => seen;
+
+        public void MarkSeen() => seen = true;
+    }
+
+    sealed class WorkerConnectionWatch(WorkerConnection connection) : Interceptor
+    {
+        public override Task ServerStreamingServerHandler<TRequest, TResponse>(
+            TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+        {
+            if (context.Method.EndsWith("/GetWorkItems", StringComparison.Ordinal))
+            {
+                connection.MarkSeen();
+            }
+
+            return continuation(request, responseStream, context);
         }
     }
 
