@@ -45,7 +45,7 @@ public sealed class WorkshopsApi(
             return Problems.Conflict($"The workshop is in stage {workshop.Stage}; a proposal can be resubmitted only when changes were requested.");
         }
 
-        var resubmission = new ProposalResubmission(reading.Proposal!, reading.Proposal!.SubmittedBy, time.GetUtcNow());
+        var resubmission = new ProposalResubmission(reading.Proposal!, reading.Proposal!.SubmittedBy, time.GetUtcNow(), workshop.Round);
         await client.RaiseEventAsync(id, WorkflowEvents.ProposalResubmitted, resubmission);
         return await Accepted(id, client);
     }

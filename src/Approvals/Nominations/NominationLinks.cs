@@ -40,6 +40,12 @@ public sealed class NominationLinks(
         }
 
         var (claims, workshop) = (link.Claims, link.Workshop);
+        if (!json && !http.Request.HasFormContentType)
+        {
+            return Problems.Field(StatusCodes.Status415UnsupportedMediaType, "Content-Type",
+                "Send the form (application/x-www-form-urlencoded) or application/json.", "Unsupported media type.");
+        }
+
         var parsed = json ? await ReadJson(http.Request) : ReadForm(await http.Request.ReadFormAsync());
         if (parsed.Problem is not null) return parsed.Problem;
         var slate = new Slate(claims.Party, parsed.Nominees, parsed.Decline, claims.Recipient, time.GetUtcNow());

@@ -44,6 +44,12 @@ public static class SlateRules
             if (string.IsNullOrWhiteSpace(n.Position)) Add($"{prefix}.position", "Position is required.");
             else if (n.Position.Length > 200) Add($"{prefix}.position", "Position is longer than 200 characters.");
             if (n.NameZh is { Length: > 100 }) Add($"{prefix}.nameZh", "Chinese name is longer than 100 characters.");
+            foreach (var (field, value) in new[] { ("name", n.Name), ("nameZh", n.NameZh), ("position", n.Position) })
+            {
+                // These end up in calendar invitations and mail headers, where a line break or quote would break them.
+                if (value?.Any(c => char.IsControl(c) || c == '"') == true) Add($"{prefix}.{field}", "Must not contain line breaks, control characters or double quotes.");
+            }
+
             if (!IsEmail(n.Email)) Add($"{prefix}.email", "A valid email address is required.");
             else if (!seen.Add(n.Email.Trim())) Add($"{prefix}.email", $"{n.Email} appears twice in this slate.");
             else if (taken.TryGetValue(n.Email.Trim(), out var other))

@@ -48,6 +48,7 @@ public sealed class WorkshopStore(Tables tables, TimeProvider time)
 
     public async Task<WorkshopRecord?> GetAsync(string id)
     {
+        if (!IsPlausibleId(id)) return null;
         var table = await tables.GetAsync(StorageNames.Workshops);
         var entity = await table.FindAsync<TableEntity>(id, Row);
         return entity is null ? null : FromEntity(entity);
@@ -63,6 +64,14 @@ public sealed class WorkshopStore(Tables tables, TimeProvider time)
             var entity = await table.FindAsync<TableEntity>(update.WorkshopId, Row)
                 ?? throw new InvalidOperationException($"Workshop {update.WorkshopId} has no stored row.");
             var before = FromEntity(entity);
+            var storedSequence = entity.GetInt64("Sequence") ?? 0;
+            if (storedSequence > update.Sequence) return; // a redelivered older step: the newer one is already stored
+            if (storedSequence == update.Sequence && update.Sequence > 0)
+            {
+                await IndexAsync(before, update.Previous); // this very step again (a retry): finish its index work
+                return;
+            }
+
             var after = before with
             {
                 Stage = update.Stage,
@@ -74,8 +83,10 @@ public sealed class WorkshopStore(Tables tables, TimeProvider time)
             };
             try
             {
-                await table.UpdateEntityAsync(ToEntity(after), entity.ETag, TableUpdateMode.Replace);
-                await IndexAsync(after, before);
+                var row = ToEntity(after);
+                row["Sequence"] = update.Sequence;
+                await table.UpdateEntityAsync(row, entity.ETag, TableUpdateMode.Replace);
+                await IndexAsync(after, update.Previous ?? before.Stage);
                 return;
             }
             catch (RequestFailedException e) when (e.IsPreconditionFailed() && attempt < 5)
@@ -108,17 +119,21 @@ public sealed class WorkshopStore(Tables tables, TimeProvider time)
         return new WorkshopPage([], null);
     }
 
-    private async Task IndexAsync(WorkshopRecord now, WorkshopRecord? previous)
+    private async Task IndexAsync(WorkshopRecord now, Stage? previous)
     {
         var index = await tables.GetAsync(StorageNames.WorkshopIndex);
         var rowKey = IndexRowKey(now);
         await index.UpsertEntityAsync(IndexEntity(AllPartition, rowKey, now), TableUpdateMode.Replace);
         await index.UpsertEntityAsync(IndexEntity(StagePartition(now.Stage), rowKey, now), TableUpdateMode.Replace);
-        if (previous is not null && previous.Stage != now.Stage)
+        if (previous is { } old && old != now.Stage)
         {
-            await index.DeleteEntityAsync(StagePartition(previous.Stage), rowKey);
+            await index.DeleteEntityAsync(StagePartition(old), rowKey);
         }
     }
+
+    /// <summary>Ids are ours (<c>ws-yyyyMMdd-hex</c>); anything a table key cannot hold is simply not a workshop.</summary>
+    public static bool IsPlausibleId(string? id) =>
+        id is { Length: > 0 and <= 100 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     private static string StagePartition(Stage stage) => $"stage-{stage}";
 

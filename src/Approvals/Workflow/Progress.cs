@@ -27,7 +27,14 @@ public sealed record ProgressUpdate(
     int Round,
     AuditEntry Entry,
     IReadOnlyList<PendingRequest> Pending,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Proposal? Proposal = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Proposal? Proposal = null)
+{
+    /// <summary>The step's number in the run: storage never lets an older (redelivered) step overwrite a newer one.</summary>
+    public long Sequence { get; init; }
+
+    /// <summary>The stage before this step, so the index can drop the workshop from it even on a retried step.</summary>
+    public Stage? Previous { get; init; }
+}
 
 /// <summary>Audit actions written by the workflow (the "action" column of a workshop's history).</summary>
 public static class AuditActions

@@ -28,8 +28,9 @@ public sealed record DecisionMade(Stage Stage, int Round, string Approver, Decis
 /// <summary>A ministry's slate (or decline) as submitted through its link.</summary>
 public sealed record SlateMade(Slate Slate, string? TokenId);
 
-/// <summary>Staff resubmitting the proposal after changes were requested.</summary>
-public sealed record ProposalResubmission(Proposal Proposal, string Actor, DateTimeOffset At);
+/// <summary>Staff resubmitting the proposal after changes were requested in <paramref name="Round"/> (a repeated PUT
+/// carries the same round and is ignored once that round has moved on).</summary>
+public sealed record ProposalResubmission(Proposal Proposal, string Actor, DateTimeOffset At, int Round);
 
 /// <summary>Staff cancelling a workshop.</summary>
 public sealed record CancellationRequest(string Reason, string Actor, DateTimeOffset At);

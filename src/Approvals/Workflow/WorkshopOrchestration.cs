@@ -30,6 +30,7 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
     private Stage stage = Stage.InternalReview;
     private int round;
     private IReadOnlyList<PendingRequest> pending = [];
+    private long recorded;
 
     private string Id => input.WorkshopId;
     private DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
@@ -139,7 +140,7 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
             accept: d => d.Stage == waitingStage && d.Round == round,
             describe: d => $"{d.Decision} for {d.Stage} round {d.Round} by {d.Approver}",
             due,
-            remind: () => approvers.Select(a => Message(NotificationKind.Reminder, a, role, due)));
+            remind: until => approvers.Select(a => Message(NotificationKind.Reminder, a, role, until)));
     }
 
     private async Task<WaitResult<ProposalResubmission>> AwaitResubmission(Step step, Stage returnTo)
@@ -149,10 +150,10 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
         await Notify([Message(NotificationKind.ChangesRequested, proposal.SubmittedBy, Role.Proposer, due, comment: step.Comment) with { Outcome = returnTo }]);
         return await Wait<ProposalResubmission>(
             WorkflowEvents.ProposalResubmitted,
-            accept: _ => true,
-            describe: r => $"resubmission by {r.Actor}",
+            accept: r => r.Round == round,
+            describe: r => $"resubmission by {r.Actor} for round {r.Round}",
             due,
-            remind: () => [Message(NotificationKind.Reminder, proposal.SubmittedBy, Role.Proposer, due)]);
+            remind: until => [Message(NotificationKind.Reminder, proposal.SubmittedBy, Role.Proposer, until)]);
     }
 
     /// <summary>Sends a nomination request to every invited ministry and gathers slates until each has answered or
@@ -171,16 +172,17 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
         await Record(Stage.Nominations, step, Open());
         await Notify(ToFocalPoints(NotificationKind.NominationRequest, invited));
 
+        var nextReminder = Now + timing.ReminderInterval;
         while (invited.Any(m => !slates.ContainsKey(m)))
         {
-            var wake = NextWake(due);
+            var wake = WakeAt(nextReminder, due);
             using var cts = new CancellationTokenSource();
             var slateTask = context.WaitForExternalEvent<SlateMade>(WorkflowEvents.SlateSubmitted, cts.Token);
             var timer = context.CreateTimer(wake.UtcDateTime, cts.Token);
             var winner = await Task.WhenAny(slateTask, timer, cancellation);
             cts.Cancel(); // synchronously: callbacks must run on the orchestrator thread
 
-            if (winner == cancellation) return new(null, await Cancel());
+            if (cancellation.IsCompleted) return new(null, await Cancel());
             if (winner == slateTask)
             {
                 await TakeSlate(slateTask.Result, Open);
@@ -188,6 +190,7 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
             }
 
             if (Now + TimerSlack >= due) break;
+            nextReminder = Now + timing.ReminderInterval;
             var late = invited.Where(m => !slates.ContainsKey(m)).ToList();
             await Notify(ToFocalPoints(NotificationKind.Reminder, late));
             await Record(Stage.Nominations, new Step(AuditActions.ReminderSent, AuditActions.System, string.Join(", ", late)), Open());
@@ -232,31 +235,33 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
     /// <summary>Durable timers on Azure Storage may fire up to about a second early.</summary>
     private static readonly TimeSpan TimerSlack = TimeSpan.FromSeconds(1);
 
-    private DateTimeOffset NextWake(DateTimeOffset due)
-    {
-        var reminder = Now + timing.ReminderInterval;
-        return reminder < due - TimerSlack ? reminder : due;
-    }
+    /// <summary>The next reminder, unless the deadline comes first. Reminders keep their own clock: events that
+    /// arrive in between (other answers, stray clicks) do not push them back.</summary>
+    private static DateTimeOffset WakeAt(DateTimeOffset nextReminder, DateTimeOffset due) =>
+        nextReminder < due - TimerSlack ? nextReminder : due;
 
     /// <summary>Waits for an accepted event: reminders until <paramref name="due"/>, then escalation, then expiry.
     /// Events that do not match the current step are recorded and ignored.</summary>
     private async Task<WaitResult<T>> Wait<T>(
-        string eventName, Func<T, bool> accept, Func<T, string> describe, DateTimeOffset due, Func<IEnumerable<Notification>> remind)
+        string eventName, Func<T, bool> accept, Func<T, string> describe, DateTimeOffset due, Func<DateTimeOffset, IEnumerable<Notification>> remind)
     {
         var escalated = false;
+        var nextReminder = Now + timing.ReminderInterval;
 
-        // Bounded by the reminders a wait can need plus a generous allowance for stray events.
-        var turns = (int)Math.Min(10_000, (due - Now).Ticks / Math.Max(1, timing.ReminderInterval.Ticks) + MaxStrayEvents + 4);
+        // Bounded by the reminders a wait can need (deadline and grace) plus a generous allowance for stray events.
+        var turns = (int)Math.Min(10_000,
+            (due - Now + timing.EscalationGrace).Ticks / Math.Max(1, timing.ReminderInterval.Ticks) + MaxStrayEvents + 4);
         for (var turn = 0; turn < turns; turn++)
         {
-            var wake = NextWake(due);
+            var wake = WakeAt(nextReminder, due);
             using var cts = new CancellationTokenSource();
             var eventTask = context.WaitForExternalEvent<T>(eventName, cts.Token);
             var timer = context.CreateTimer(wake.UtcDateTime, cts.Token);
             var winner = await Task.WhenAny(eventTask, timer, cancellation);
             cts.Cancel(); // synchronously: callbacks must run on the orchestrator thread
 
-            if (winner == cancellation) return new(default, await Cancel());
+            // A cancellation that arrived together with another event wins: staff were told it was accepted.
+            if (cancellation.IsCompleted) return new(default, await Cancel());
             if (winner == eventTask)
             {
                 if (accept(eventTask.Result)) return new(eventTask.Result, null);
@@ -266,7 +271,8 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
 
             if (Now + TimerSlack < due)
             {
-                await Notify(remind());
+                nextReminder = Now + timing.ReminderInterval;
+                await Notify(remind(due));
                 await Record(stage, new Step(AuditActions.ReminderSent, AuditActions.System, string.Join(", ", pending.Select(p => p.Party))), pending);
                 continue;
             }
@@ -281,6 +287,7 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
             escalated = true;
             var waitingFor = pending;
             due = Now + timing.EscalationGrace;
+            nextReminder = Now + timing.ReminderInterval;
             await Record(stage, new Step(AuditActions.Escalated, AuditActions.System,
                 $"No answer from {string.Join(", ", waitingFor.Select(p => p.Party))}"), waitingFor.Select(p => p with { DueAt = due }).ToList());
             await Notify(directory.Escalation.Select(e => Message(NotificationKind.Escalation, e, Role.Manager, due)));
@@ -320,6 +327,7 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
 
     private async Task Record(Stage to, Step step, IReadOnlyList<PendingRequest> open, Proposal? changedProposal = null, string? tokenId = null)
     {
+        var previous = stage;
         if (to != stage)
         {
             stage = StageMachine.Move(stage, to);
@@ -332,7 +340,11 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
 
         pending = open;
         var entry = new AuditEntry(context.NewGuid().ToString("N"), Now, stage, step.Action, step.Actor, step.Comment, tokenId, Channel: "workflow");
-        await context.CallActivityAsync<bool>(nameof(RecordProgress), new ProgressUpdate(Id, stage, round, entry, open, changedProposal), Retry);
+        await context.CallActivityAsync<bool>(nameof(RecordProgress), new ProgressUpdate(Id, stage, round, entry, open, changedProposal)
+        {
+            Sequence = ++recorded,
+            Previous = previous,
+        }, Retry);
     }
 
     private Task Notify(IEnumerable<Notification> notifications)

@@ -181,3 +181,25 @@ public sealed class ActivityRetryTests(WorkflowHarness harness)
         Assert.Single(harness.NotificationsOf(id), n => n.Kind == NotificationKind.ReviewRequest);
     }
 }
+
+[Collection(nameof(WorkflowHarness))]
+public sealed class RepeatedEventTests(WorkflowHarness harness)
+{
+    [Fact]
+    public async Task ARepeatedResubmissionIsNotTakenAsTheNextRoundsAnswer()
+    {
+        var id = await harness.StartAsync();
+        await harness.Decide(id, Stage.InternalReview, Decision.Changes, 0, "First remarks");
+        await harness.WaitForStage(id, Stage.ChangesRequested);
+        await harness.Resubmit(id, Builders.Proposal() with { Title = "Revision one" });
+        await harness.Resubmit(id, Builders.Proposal() with { Title = "Revision one" }); // a retried PUT for round 0
+        await harness.WaitFor(id, p => p.Stage == Stage.InternalReview && p.Round == 1, "review round 1");
+
+        await harness.Decide(id, Stage.InternalReview, Decision.Changes, 1, "Second remarks");
+        var ignored = await harness.WaitFor(id, p => p.Entry.Action == AuditActions.IgnoredLateEvent, "the stale resubmission ignored");
+
+        Assert.Contains("round 0", ignored.Entry.Comment, StringComparison.Ordinal);
+        Assert.Equal(Stage.ChangesRequested, harness.StageOf(id));
+        Assert.DoesNotContain(harness.ProgressOf(id), p => p.Round == 2);
+    }
+}

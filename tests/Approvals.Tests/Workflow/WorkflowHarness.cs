@@ -105,7 +105,7 @@ public sealed class WorkflowHarness : IAsyncLifetime
 
     public Task Resubmit(string id, Proposal? proposal = null) =>
         Client.RaiseEventAsync(id, WorkflowEvents.ProposalResubmitted,
-            new ProposalResubmission(proposal ?? Builders.Proposal(), "project.officer@iom.example.org", DateTimeOffset.UtcNow));
+            new ProposalResubmission(proposal ?? Builders.Proposal(), "project.officer@iom.example.org", DateTimeOffset.UtcNow, ProgressOf(id)[^1].Round));
 
     public Task Cancel(string id, string reason = "Venue unavailable") =>
         Client.RaiseEventAsync(id, WorkflowEvents.CancelRequested, new CancellationRequest(reason, "project.officer@iom.example.org", DateTimeOffset.UtcNow));
