@@ -15,7 +15,7 @@ public sealed class LinkIssuer(LinkTokens tokens, IOptions<ApprovalsOptions> opt
         {
             (NotificationKind.ReviewRequest or NotificationKind.DonorRequest, _) => LinkPurpose.Decision,
             (NotificationKind.Reminder or NotificationKind.Escalation, Role.ProjectManager or Role.Donor) => LinkPurpose.Decision,
-            (NotificationKind.NominationRequest, _) => LinkPurpose.Nomination,
+            (NotificationKind.NominationRequest or NotificationKind.SlateRefused, _) => LinkPurpose.Nomination,
             (NotificationKind.Reminder, Role.FocalPoint) => LinkPurpose.Nomination,
             _ => (LinkPurpose?)null,
         };

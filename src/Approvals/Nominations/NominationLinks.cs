@@ -73,8 +73,8 @@ public sealed class NominationLinks(
                 $"{claims.Party} will not nominate participants for “{workshop.Title}”. You can still send a slate with the same link until nominations close.",
                 $"{claims.Party} 将不为“{workshop.Proposal.TitleZh ?? workshop.Title}”提名参加者。在提名截止前仍可使用同一链接提交名单。", ok: true)
             : Html.Message(StatusCodes.Status200OK, "Thank you — your nominations are received", "谢谢——已收到提名",
-                $"{slate.Nominees.Count} nominee(s) from {claims.Party} for “{workshop.Title}”. You can replace the list with the same link until nominations close.",
-                $"已收到 {claims.Party} 为“{workshop.Proposal.TitleZh ?? workshop.Title}”提名的 {slate.Nominees.Count} 人。在提名截止前可使用同一链接更新名单。", ok: true);
+                $"{slate.Nominees.Count} nominee(s) from {claims.Party} for “{workshop.Title}”. The list is now checked against the other ministries' lists; if a nominee turns out to be already nominated, you will get an email explaining what to correct. You can replace the list with the same link until nominations close.",
+                $"已收到 {claims.Party} 为“{workshop.Proposal.TitleZh ?? workshop.Title}”提名的 {slate.Nominees.Count} 人。系统将与其他部委的名单核对；如有学员已被其他单位提名，您将收到说明如何更正的电子邮件。在提名截止前可使用同一链接更新名单。", ok: true);
     }
 
     private static IResult? Closed(OpenedLink link) =>

@@ -23,6 +23,7 @@ internal static class MailTemplates
             NotificationKind.DecisionOutcome => DecisionOutcome(f),
             NotificationKind.CancellationNotice => CancellationNotice(f),
             NotificationKind.ParticipantConfirmation => ParticipantConfirmation(f),
+            NotificationKind.SlateRefused => SlateRefused(f),
             _ => throw new InvalidOperationException($"No template for notification kind {f.Notification.Kind}."),
         };
     }
@@ -84,6 +85,23 @@ internal static class MailTemplates
             .Action(f.Link, "Nominate participants", "提名学员");
         WorkshopFacts(mail, f);
         return (Subject(f, "Nominations requested", "请提名学员"), mail);
+    }
+
+    private static (string Subject, BilingualMail Body) SlateRefused(MailFacts f)
+    {
+        var n = f.Notification;
+        var (ministryEn, ministryZh) = MinistryName(f.Directory, n.Ministry);
+        var quota = Count(f.Proposal.QuotaOf(n.Ministry ?? string.Empty));
+        var mail = new BilingualMail()
+            .Heading($"Nominations not accepted: {TitleEn(f.Proposal)}", $"提名未被接受：{TitleZh(f.Proposal)}")
+            .Paragraph(
+                $"The list of nominees that {ministryEn} sent could not be accepted, so it was not recorded. Please correct it and send it again with the same link before nominations close.",
+                $"{ministryZh}提交的学员名单未能被接受，因此未予记录。请在提名截止前更正后通过同一链接重新提交。")
+            .Quote("Reason", "原因", n.Comment)
+            .Facts(new Fact("Quota", "名额", quota), Due("Nominations close", "提名截止", n.DueAt))
+            .Action(f.Link, "Correct the nominations", "更正提名");
+        WorkshopFacts(mail, f);
+        return (Subject(f, "Nominations not accepted", "提名未被接受"), mail);
     }
 
     private static (string Subject, BilingualMail Body) ChangesRequested(MailFacts f)

@@ -16,6 +16,7 @@ public enum NotificationKind
     DecisionOutcome,
     CancellationNotice,
     ParticipantConfirmation,
+    SlateRefused,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<Role>))]

@@ -185,7 +185,7 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
             if (cancellation.IsCompleted) return new(null, await Cancel());
             if (winner == slateTask)
             {
-                await TakeSlate(slateTask.Result, Open);
+                await TakeSlate(slateTask.Result, Open, due);
                 continue;
             }
 
@@ -209,7 +209,7 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
         return new(summary, null);
     }
 
-    private async Task TakeSlate(SlateMade made, Func<IReadOnlyList<PendingRequest>> open)
+    private async Task TakeSlate(SlateMade made, Func<IReadOnlyList<PendingRequest>> open, DateTimeOffset due)
     {
         var slate = made.Slate;
         var errors = SlateRules.Check(proposal, slate, slates.Values);
@@ -217,6 +217,8 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
         {
             var reasons = string.Join(" ", errors.SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}")));
             await Record(Stage.Nominations, new Step(AuditActions.SlateRefused, slate.SubmittedBy, $"{slate.Ministry}: {reasons}"), open(), tokenId: made.TokenId);
+            // The form checked the slate when it was sent; this catches a race with another ministry's slate.
+            await Notify([Message(NotificationKind.SlateRefused, slate.SubmittedBy, Role.FocalPoint, due, ministry: slate.Ministry, comment: reasons)]);
             return;
         }
 

@@ -38,6 +38,8 @@ public static class MailSamples
         NotificationKind.CancellationNotice => Make(kind, "project.officer@iom.example.org", Role.Proposer, Stage.Cancelled, null)
             with { Comment = "The venue is no longer available.", Outcome = Stage.Cancelled },
         NotificationKind.ParticipantConfirmation => Make(kind, Nominee.Email, Role.Participant, Stage.Published, null) with { Ministry = "MFA", Nominee = Nominee },
+        NotificationKind.SlateRefused => Make(kind, "focal.moe@gov.example.cn", Role.FocalPoint, Stage.Nominations, Due)
+            with { Ministry = "MOE", Comment = "nominees[0].email: tian.lin@mfa.example.cn is already nominated by MFA." },
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

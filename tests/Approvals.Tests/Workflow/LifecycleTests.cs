@@ -12,6 +12,7 @@ public sealed class LifecycleTests(WorkflowHarness harness)
     {
         var id = await harness.StartAsync();
         await harness.WaitForAction(id, AuditActions.Submitted);
+        await Until(() => harness.NotificationsOf(id).Any(n => n.Kind == NotificationKind.ReviewRequest));
         var reviewRequests = harness.NotificationsOf(id).Where(n => n.Kind == NotificationKind.ReviewRequest).ToList();
         Assert.Equal(["project.manager@iom.example.org"], reviewRequests.Select(n => n.To));
 

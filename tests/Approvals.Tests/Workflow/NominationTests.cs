@@ -49,6 +49,10 @@ public sealed class NominationTests(WorkflowHarness harness)
         Assert.Contains("At most 5 nominees for MOFCOM", refused.Entry.Comment, StringComparison.Ordinal);
         Assert.Contains(refused.Pending, p => p.Party == "MOFCOM");
         Assert.DoesNotContain(harness.Slates, s => s.WorkshopId == id);
+        await LifecycleTests.Until(() => harness.NotificationsOf(id).Any(n => n.Kind == NotificationKind.SlateRefused));
+        var told = Assert.Single(harness.NotificationsOf(id), n => n.Kind == NotificationKind.SlateRefused);
+        Assert.Equal(("focal.mofcom@gov.example.cn", "MOFCOM"), (told.To, told.Ministry));
+        Assert.Contains("At most 5 nominees", told.Comment, StringComparison.Ordinal);
     }
 
     [Fact]
