@@ -45,6 +45,13 @@ public sealed class WorkshopsApi(
             return Problems.Conflict($"The workshop is in stage {workshop.Stage}; a proposal can be resubmitted only when changes were requested.");
         }
 
+        if (workshop.ResumesAt == Stage.DonorSignOff && !SameInvitations(workshop.Proposal, reading.Proposal!))
+        {
+            return Problems.Conflict(
+                "The EU donor asked for these changes, and the nominations already received are kept for the donor: capacity and invitations "
+                + "(ministries and quotas) cannot change now. Cancel this workshop and submit a new one to change them.", "invitations");
+        }
+
         var resubmission = new ProposalResubmission(reading.Proposal!, reading.Proposal!.SubmittedBy, time.GetUtcNow(), workshop.Round);
         await client.RaiseEventAsync(id, WorkflowEvents.ProposalResubmitted, resubmission);
         return await Accepted(id, client);
@@ -128,6 +135,10 @@ public sealed class WorkshopsApi(
         var body = await JsonBody.ReadAsync(http.Request);
         return (workshop, body, body.Problem);
     }
+
+    private static bool SameInvitations(Proposal before, Proposal after) =>
+        before.Capacity == after.Capacity
+        && before.Invitations.OrderBy(i => i.Ministry, StringComparer.Ordinal).SequenceEqual(after.Invitations.OrderBy(i => i.Ministry, StringComparer.Ordinal));
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 

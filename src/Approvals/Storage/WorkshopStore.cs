@@ -15,7 +15,8 @@ public sealed record WorkshopRecord(
     DateTimeOffset SubmittedAt,
     DateTimeOffset UpdatedAt,
     Proposal Proposal,
-    IReadOnlyList<PendingRequest> Pending);
+    IReadOnlyList<PendingRequest> Pending,
+    Stage? ResumesAt = null);
 
 /// <summary>One row of the list of workshops.</summary>
 public sealed record WorkshopSummary(string Id, string Title, Stage Stage, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt, DateTimeOffset? NextDueAt);
@@ -80,6 +81,7 @@ public sealed class WorkshopStore(Tables tables, TimeProvider time)
                 Pending = update.Pending,
                 Proposal = update.Proposal ?? before.Proposal,
                 Title = (update.Proposal ?? before.Proposal).Title,
+                ResumesAt = update.ResumesAt,
             };
             try
             {
@@ -159,6 +161,7 @@ public sealed class WorkshopStore(Tables tables, TimeProvider time)
         ["UpdatedAt"] = w.UpdatedAt,
         ["Proposal"] = Json.Serialize(w.Proposal),
         ["Pending"] = Json.Serialize(w.Pending),
+        ["ResumesAt"] = w.ResumesAt?.ToString(),
     };
 
     private static WorkshopRecord FromEntity(TableEntity e) => new(
@@ -169,5 +172,6 @@ public sealed class WorkshopStore(Tables tables, TimeProvider time)
         e.GetDateTimeOffset("SubmittedAt") ?? default,
         e.GetDateTimeOffset("UpdatedAt") ?? default,
         Json.Deserialize<Proposal>(e.GetString("Proposal")),
-        Json.Deserialize<List<PendingRequest>>(e.GetString("Pending")));
+        Json.Deserialize<List<PendingRequest>>(e.GetString("Pending")),
+        e.GetString("ResumesAt") is { Length: > 0 } resumes ? Enum.Parse<Stage>(resumes) : null);
 }

@@ -34,6 +34,9 @@ public sealed record ProgressUpdate(
 
     /// <summary>The stage before this step, so the index can drop the workshop from it even on a retried step.</summary>
     public Stage? Previous { get; init; }
+
+    /// <summary>While changes are requested: the stage a resubmission returns to.</summary>
+    public Stage? ResumesAt { get; init; }
 }
 
 /// <summary>Audit actions written by the workflow (the "action" column of a workshop's history).</summary>

@@ -146,7 +146,7 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
     private async Task<WaitResult<ProposalResubmission>> AwaitResubmission(Step step, Stage returnTo)
     {
         var due = Now + timing.ReviewTimeout;
-        await Record(Stage.ChangesRequested, step, [new PendingRequest(Role.Proposer, proposal.SubmittedBy, due)]);
+        await Record(Stage.ChangesRequested, step, [new PendingRequest(Role.Proposer, proposal.SubmittedBy, due)], resumesAt: returnTo);
         await Notify([Message(NotificationKind.ChangesRequested, proposal.SubmittedBy, Role.Proposer, due, comment: step.Comment) with { Outcome = returnTo }]);
         return await Wait<ProposalResubmission>(
             WorkflowEvents.ProposalResubmitted,
@@ -327,7 +327,8 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
         return new WorkshopOutcome(terminal, step.Comment ?? step.Action);
     }
 
-    private async Task Record(Stage to, Step step, IReadOnlyList<PendingRequest> open, Proposal? changedProposal = null, string? tokenId = null)
+    private async Task Record(
+        Stage to, Step step, IReadOnlyList<PendingRequest> open, Proposal? changedProposal = null, string? tokenId = null, Stage? resumesAt = null)
     {
         var previous = stage;
         if (to != stage)
@@ -346,6 +347,7 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
         {
             Sequence = ++recorded,
             Previous = previous,
+            ResumesAt = resumesAt,
         }, Retry);
     }
 

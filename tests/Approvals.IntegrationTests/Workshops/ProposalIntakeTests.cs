@@ -176,4 +176,39 @@ public sealed class ProposalIntakeTests(AppServer server) : IClassFixture<AppSer
         await ReferenceWorkshopTests.WaitFor(async () => (await server.StatusAsync(id)) is { Stage: Workflow.Stage.InternalReview, Round: 1 });
         Assert.Equal("International Migration Law (revised)", (await server.StatusAsync(id)).Title);
     }
+
+    [Fact]
+    public async Task AfterTheDonorAsksForChangesInvitationsCannotChangeButTheRestCan()
+    {
+        var (id, _) = await server.SubmitAsync();
+        var client = server.Process.DurableClient;
+        await client.RaiseEventAsync(id, Workflow.WorkflowEvents.DecisionRecorded,
+            new Workflow.DecisionMade(Workflow.Stage.InternalReview, 0, "project.manager@iom.example.org", Workflow.Decision.Approve, null, null, DateTimeOffset.UtcNow));
+        await server.WaitForStageAsync(id, Workflow.Stage.Nominations);
+        await client.RaiseEventAsync(id, Workflow.WorkflowEvents.SlateSubmitted, new Workflow.SlateMade(new Nominations.Slate("MFA",
+            [new Nominations.Nominee("Tian Lin", "田林", "Counsellor", Nominations.Sex.Male, "tian.lin@mfa.example.cn")], false, "focal.mfa@gov.example.cn", DateTimeOffset.UtcNow), null));
+        foreach (var ministry in new[] { "PFAO", "MOFCOM", "MOHRSS", "MCA", "MOE", "SAFEA", "NHFPC" })
+        {
+            await client.RaiseEventAsync(id, Workflow.WorkflowEvents.SlateSubmitted, new Workflow.SlateMade(
+                new Nominations.Slate(ministry, [], true, $"focal.{ministry.ToLowerInvariant()}@gov.example.cn", DateTimeOffset.UtcNow), null));
+        }
+
+        await server.WaitForStageAsync(id, Workflow.Stage.DonorSignOff);
+        await client.RaiseEventAsync(id, Workflow.WorkflowEvents.DecisionRecorded,
+            new Workflow.DecisionMade(Workflow.Stage.DonorSignOff, 0, "programme.manager@eeas.example.eu", Workflow.Decision.Changes, "Clarify the agenda", null, DateTimeOffset.UtcNow));
+        await server.WaitForStageAsync(id, Workflow.Stage.ChangesRequested);
+
+        var changedQuota = AppServer.ReferenceProposal();
+        changedQuota["invitations"]![0]!["quota"] = 2;
+        var refused = await server.Http.PutAsync($"api/workshops/{id}/proposal", new StringContent(changedQuota.ToJsonString(), Encoding.UTF8, "application/json"));
+        var clarified = AppServer.ReferenceProposal();
+        clarified["summary"] = "Agenda clarified: day one on legal instruments, day two on practice.";
+        var accepted = await server.Http.PutAsync($"api/workshops/{id}/proposal", new StringContent(clarified.ToJsonString(), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.True(AppServer.Problem(await refused.Content.ReadAsStringAsync()).GetProperty("errors").TryGetProperty("invitations", out _));
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        await ReferenceWorkshopTests.WaitFor(async () => (await server.StatusAsync(id)) is { Stage: Workflow.Stage.DonorSignOff, Round: 1 });
+        Assert.Equal(1, (await server.StatusAsync(id)).Nominations.Total);
+    }
 }
