@@ -109,6 +109,18 @@ public sealed class NotificationQueueWorker(
 
     private async Task FailAsync(QueueMessage message, Exception error, CancellationToken cancellationToken)
     {
+        if (error is MailSendInProgressException)
+        {
+            // Not a failure: another delivery is sending it. Put it back as a fresh message (its delivery count must
+            // not push a mail that is being sent into the poison queue) and look again when that send's lease is over.
+            await Try(async () =>
+            {
+                await queue.SendMessageAsync(message.MessageText, visibilityTimeout: NotificationHandler.SendLease, cancellationToken: cancellationToken);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+            }, "requeue while another delivery sends", message);
+            return;
+        }
+
         if (message.DequeueCount >= o.MaxDequeueCount)
         {
             await MoveToPoisonAsync(message, $"{error.GetType().Name}: {error.Message}", error, cancellationToken);
