@@ -39,6 +39,29 @@ public sealed class NominationTests(WorkflowHarness harness)
     }
 
     [Fact]
+    public async Task AnswersFromOtherMinistriesDoNotPostponeTheRemindersOfTheSilentOnes()
+    {
+        var id = await InNominations(Builders.Slow() with
+        {
+            NominationWindow = TimeSpan.FromSeconds(8),
+            ReminderInterval = TimeSpan.FromSeconds(3),
+        });
+
+        // A slate every second: each one used to restart the reminder clock, so the window closed before any
+        // reminder went out (the last slate at ~4 s pushed the next wake-up to ~7 s, too close to the 8 s deadline).
+        foreach (var ministry in new[] { "MFA", "PFAO", "MOFCOM", "MOHRSS", "MCA" })
+        {
+            await harness.SendSlate(id, Builders.Slate(ministry, 1));
+            await Task.Delay(1000);
+        }
+
+        await LifecycleTests.Until(() => harness.NotificationsOf(id).Any(n => n.Kind == NotificationKind.Reminder), seconds: 8);
+        var reminded = harness.NotificationsOf(id).Where(n => n.Kind == NotificationKind.Reminder).Select(n => n.Ministry).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "MOE", "SAFEA", "NHFPC" }, reminded);
+        Assert.DoesNotContain("MFA", reminded);
+    }
+
+    [Fact]
     public async Task ASlateOverQuotaIsRefusedAndTheMinistryStaysOpen()
     {
         var id = await InNominations();
