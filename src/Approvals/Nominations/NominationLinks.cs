@@ -4,6 +4,7 @@ using System.Text.Json;
 using Approvals.Contacts;
 using Approvals.Http;
 using Approvals.Links;
+using Approvals.Notifications;
 using Approvals.Storage;
 using Approvals.Workflow;
 using Microsoft.AspNetCore.Http;
@@ -153,7 +154,7 @@ public sealed class NominationLinks(
         sb.Append("<div class=\"card\"><h2>Nominations from ").Append(Html.E(ministry.NameEn)).Append(" / <span lang=\"zh-CN\">")
           .Append(Html.E(ministry.NameZh)).Append("</span>提名</h2><p>Up to <strong>").Append(quota.ToString(CultureInfo.InvariantCulture))
           .Append("</strong> participants / 最多 ").Append(quota.ToString(CultureInfo.InvariantCulture)).Append(" 人");
-        if (due is { } d) sb.Append(". Closes / 截止: ").Append(Html.E(ChinaTime(d)));
+        if (due is { } d) sb.Append(". Closes: ").Append(Html.E(ChinaTime.En(d))).Append(" / 截止：").Append(Html.E(ChinaTime.Zh(d)));
         sb.Append("</p>");
         if (current is not null)
         {
@@ -212,7 +213,4 @@ public sealed class NominationLinks(
     }
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
-
-    private static string ChinaTime(DateTimeOffset at) =>
-        $"{at.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} China Standard Time / 北京时间 ({at.UtcDateTime:yyyy-MM-dd HH:mm} UTC)";
 }

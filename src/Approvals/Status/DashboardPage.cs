@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Approvals.Http;
+using Approvals.Notifications;
 using Approvals.Storage;
 using Approvals.Workflow;
 using Microsoft.AspNetCore.Http;
@@ -67,5 +68,5 @@ public sealed class DashboardPage(WorkshopStore workshops, TimeProvider time)
     }
 
     private static string Cst(DateTimeOffset at) =>
-        at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        ChinaTime.ToChina(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

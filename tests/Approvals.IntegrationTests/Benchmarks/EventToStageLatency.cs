@@ -18,7 +18,7 @@ public sealed class EventToStageLatency(AppServer server, ITestOutputHelper outp
     {
         var ids = new List<string>();
         for (var i = 0; i < Workshops; i++) ids.Add((await server.SubmitAsync()).Id);
-        foreach (var id in ids) await ReferenceWorkshopTests.WaitFor(async () => (await server.StatusAsync(id)).Pending.Count > 0);
+        foreach (var id in ids) await Eventually.WaitFor(async () => (await server.StatusAsync(id)).Pending.Count > 0);
         await Task.Delay(2000); // let the pollers go idle, as they are between real clicks
 
         var samples = new List<double>();

@@ -90,7 +90,7 @@ public sealed class ReferenceWorkshopByMailTests(AppServer server) : IClassFixtu
             answered++;
             if (answered < 8)
             {
-                await ReferenceWorkshopTests.WaitFor(async () => (await server.StatusAsync(id)).Pending.Count == 8 - answered);
+                await Eventually.WaitFor(async () => (await server.StatusAsync(id)).Pending.Count == 8 - answered);
             }
         }
 

@@ -148,7 +148,7 @@ public sealed class HttpFunctionsTests(AppServer server, FunctionsHost functions
         var resubmitted = await Call<WorkshopFunctions>(HttpMethods.Put, $"/api/workshops/{id}/proposal", new() { ["id"] = id },
             (f, req) => f.ResubmitProposal(req, id, server.Process.DurableClient), revised.ToJsonString());
         Assert.True(resubmitted.Status == StatusCodes.Status202Accepted, resubmitted.ToString());
-        await ReferenceWorkshopTests.WaitFor(async () => await server.StatusAsync(id) is { Stage: Stage.InternalReview, Round: 1, Title: "International Migration Law (revised)" });
+        await Eventually.WaitFor(async () => await server.StatusAsync(id) is { Stage: Stage.InternalReview, Round: 1, Title: "International Migration Law (revised)" });
 
         var noReason = await Cancel(id, new JsonObject());
         Assert.Equal(StatusCodes.Status400BadRequest, noReason.Status);

@@ -93,7 +93,7 @@ public sealed class WorkflowFunctionsTests : IAsyncLifetime
         WorkshopRecord? last = null;
         try
         {
-            await ReferenceWorkshopTests.WaitFor(async () => (last = await workshops.GetAsync(id)) is { } w && w.Stage == stage && (also?.Invoke(w) ?? true), seconds: 20);
+            await Eventually.WaitFor(async () => (last = await workshops.GetAsync(id)) is { } w && w.Stage == stage && (also?.Invoke(w) ?? true), seconds: 20);
         }
         catch (TimeoutException)
         {

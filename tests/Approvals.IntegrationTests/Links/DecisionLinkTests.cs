@@ -13,7 +13,7 @@ public sealed class DecisionLinkTests(AppServer server) : IClassFixture<AppServe
     private async Task<string> InReview()
     {
         var (id, _) = await server.SubmitAsync();
-        await ReferenceWorkshopTests.WaitFor(async () => (await server.StatusAsync(id)).Pending.Count > 0);
+        await Eventually.WaitFor(async () => (await server.StatusAsync(id)).Pending.Count > 0);
         return id;
     }
 
@@ -149,7 +149,7 @@ public sealed class DecisionLinkTests(AppServer server) : IClassFixture<AppServe
         var resubmit = await server.Http.PutAsync($"api/workshops/{id}/proposal",
             new StringContent(AppServer.ReferenceProposal().ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Accepted, resubmit.StatusCode);
-        await ReferenceWorkshopTests.WaitFor(async () => (await server.StatusAsync(id)) is { Stage: Stage.InternalReview, Round: 1, Pending.Count: > 0 });
+        await Eventually.WaitFor(async () => (await server.StatusAsync(id)) is { Stage: Stage.InternalReview, Round: 1, Pending.Count: > 0 });
 
         var old = await Post(ReviewToken(id, round: 0), "approve");
 
@@ -196,7 +196,7 @@ public sealed class DecisionLinkTests(AppServer server) : IClassFixture<AppServe
         var proposal = AppServer.ReferenceProposal();
         proposal["title"] = "<script>alert('x')</script> Migration";
         var (id, _) = await server.SubmitAsync(proposal);
-        await ReferenceWorkshopTests.WaitFor(async () => (await server.StatusAsync(id)).Pending.Count > 0);
+        await Eventually.WaitFor(async () => (await server.StatusAsync(id)).Pending.Count > 0);
 
         var html = await (await server.Http.GetAsync($"api/decisions/{ReviewToken(id)}")).Content.ReadAsStringAsync();
 

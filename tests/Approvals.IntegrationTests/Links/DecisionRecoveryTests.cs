@@ -13,7 +13,7 @@ public sealed class DecisionRecoveryTests(AppServer server) : IClassFixture<AppS
     public async Task ADecisionStoredByAProcessThatDiedBeforeRaisingItStillMovesTheWorkflow()
     {
         var (id, _) = await server.SubmitAsync();
-        await ReferenceWorkshopTests.WaitFor(async () => (await server.StatusAsync(id)).Pending.Count > 0);
+        await Eventually.WaitFor(async () => (await server.StatusAsync(id)).Pending.Count > 0);
         await using var services = LibraryServices.Build();
         // What a crash right after the conditional insert leaves behind: the decision, not yet raised.
         await services.GetRequiredService<DecisionStore>().TryRecordAsync(new StoredDecision(id, Stage.InternalReview, 0,

@@ -12,10 +12,10 @@ public sealed class NominationLinkTests(AppServer server) : IClassFixture<AppSer
     private async Task<string> InNominations()
     {
         var (id, _) = await server.SubmitAsync();
-        await ReferenceWorkshopTests.WaitFor(async () => (await server.StatusAsync(id)).Pending.Count > 0);
+        await Eventually.WaitFor(async () => (await server.StatusAsync(id)).Pending.Count > 0);
         await server.Process.DurableClient.RaiseEventAsync(id, WorkflowEvents.DecisionRecorded,
             new DecisionMade(Stage.InternalReview, 0, "project.manager@iom.example.org", Decision.Approve, null, null, DateTimeOffset.UtcNow));
-        await ReferenceWorkshopTests.WaitFor(async () => (await server.StatusAsync(id)) is { Stage: Stage.Nominations, Pending.Count: 8 });
+        await Eventually.WaitFor(async () => (await server.StatusAsync(id)) is { Stage: Stage.Nominations, Pending.Count: 8 });
         return id;
     }
 
@@ -46,7 +46,7 @@ public sealed class NominationLinkTests(AppServer server) : IClassFixture<AppSer
             ("Li Wei", "李伟", "Section Chief", "male", "li.wei@mofcom.example.cn")));
 
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
-        await ReferenceWorkshopTests.WaitFor(async () => (await server.StatusAsync(id)).Pending.All(p => p.Party != "MOFCOM"));
+        await Eventually.WaitFor(async () => (await server.StatusAsync(id)).Pending.All(p => p.Party != "MOFCOM"));
         var status = await server.StatusAsync(id);
         Assert.Equal(2, status.Nominations.Total);
         Assert.Equal((1, 1), (status.Nominations.BySex["female"], status.Nominations.BySex["male"]));
@@ -59,7 +59,7 @@ public sealed class NominationLinkTests(AppServer server) : IClassFixture<AppSer
     {
         var id = await InNominations();
         await server.Http.PostAsync(Link(id, "MFA"), Form(("Tian Lin", "田林", "Counsellor", "male", "tian.lin@mfa.example.cn")));
-        await ReferenceWorkshopTests.WaitFor(async () => (await server.StatusAsync(id)).Nominations.Total == 1);
+        await Eventually.WaitFor(async () => (await server.StatusAsync(id)).Nominations.Total == 1);
 
         var duplicate = await server.Http.PostAsync(Link(id, "MOE"), Form(
             ("Tian Lin", "", "Adviser", "male", "tian.lin@mfa.example.cn"),
@@ -109,7 +109,7 @@ public sealed class NominationLinkTests(AppServer server) : IClassFixture<AppSer
     {
         var id = await InNominations();
         await server.Http.PostAsync(Link(id, "MCA"), Form(("<script>alert(1)</script>", "", "Officer", "male", "s@mca.example.cn")));
-        await ReferenceWorkshopTests.WaitFor(async () => (await server.StatusAsync(id)).Nominations.Total == 1);
+        await Eventually.WaitFor(async () => (await server.StatusAsync(id)).Nominations.Total == 1);
 
         var html = await (await server.Http.GetAsync(Link(id, "MCA"))).Content.ReadAsStringAsync();
 

@@ -66,20 +66,6 @@ public sealed class ChildProcess : IDisposable
         }
     }
 
-    /// <summary>Free TCP ports on 127.0.0.1, distinct from each other (held together while chosen).</summary>
-    public static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(l => l.Start());
-            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        }
-        finally
-        {
-            listeners.ForEach(l => l.Stop());
-        }
-    }
 
     /// <summary>Deletes a fixture's temp folder; one left behind is harmless.</summary>
     public static void DeleteFolderQuietly(string? path)
@@ -95,19 +81,6 @@ public sealed class ChildProcess : IDisposable
         }
     }
 
-    public static async Task<bool> IsListeningAsync(int port)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
 
     /// <summary>How long <see cref="Dispose"/> waits after SIGTERM before it kills the process tree; zero kills at once.
     /// A launcher such as the dotnet muxer stops its child on SIGTERM and reaps it, which a kill of the tree does not.</summary>

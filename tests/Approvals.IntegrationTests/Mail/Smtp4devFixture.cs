@@ -1,3 +1,4 @@
+using Approvals.Server.Hosting;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using Approvals.IntegrationTests.Infra;
@@ -25,7 +26,7 @@ public sealed class Smtp4devFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await ChildProcess.RunAsync("dotnet", RepositoryRoot.Path, TimeSpan.FromMinutes(5), "tool", "restore");
-        var ports = ChildProcess.FreePorts(2);
+        var ports = LoopbackPorts.GetFree(2);
         (SmtpPort, HttpPort) = (ports[0], ports[1]);
         dataPath = System.IO.Directory.CreateTempSubdirectory("approvals-smtp4dev-").FullName;
         process = ChildProcess.Start("dotnet", RepositoryRoot.Path,
@@ -93,7 +94,7 @@ public sealed class Smtp4devFixture : IAsyncLifetime
 
     private async Task<bool> IsReadyAsync()
     {
-        if (!await ChildProcess.IsListeningAsync(SmtpPort)) return false;
+        if (!LoopbackPorts.IsListening(SmtpPort)) return false;
         try
         {
             using var response = await Http.GetAsync("api/messages");

@@ -11,7 +11,7 @@ public sealed class DashboardTests(AppServer server) : IClassFixture<AppServer>
         var proposal = AppServer.ReferenceProposal();
         proposal["title"] = "Labour Migration <b>Statistics</b> Workshop";
         var (id, _) = await server.SubmitAsync(proposal);
-        await ReferenceWorkshopTests.WaitFor(async () => (await server.StatusAsync(id)).Pending.Count > 0);
+        await Eventually.WaitFor(async () => (await server.StatusAsync(id)).Pending.Count > 0);
         using var anonymous = new HttpClient { BaseAddress = server.Process.BaseAddress };
 
         var page = await anonymous.GetStringAsync($"api/dashboard?code={AppServer.ApiKey}");

@@ -173,7 +173,7 @@ public sealed class ProposalIntakeTests(AppServer server) : IClassFixture<AppSer
         var resubmit = await server.Http.PutAsync($"api/workshops/{id}/proposal", new StringContent(revised.ToJsonString(), Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.Accepted, resubmit.StatusCode);
-        await ReferenceWorkshopTests.WaitFor(async () => (await server.StatusAsync(id)) is { Stage: Workflow.Stage.InternalReview, Round: 1 });
+        await Eventually.WaitFor(async () => (await server.StatusAsync(id)) is { Stage: Workflow.Stage.InternalReview, Round: 1 });
         Assert.Equal("International Migration Law (revised)", (await server.StatusAsync(id)).Title);
     }
 
@@ -208,7 +208,7 @@ public sealed class ProposalIntakeTests(AppServer server) : IClassFixture<AppSer
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.True(AppServer.Problem(await refused.Content.ReadAsStringAsync()).GetProperty("errors").TryGetProperty("invitations", out _));
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-        await ReferenceWorkshopTests.WaitFor(async () => (await server.StatusAsync(id)) is { Stage: Workflow.Stage.DonorSignOff, Round: 1 });
+        await Eventually.WaitFor(async () => (await server.StatusAsync(id)) is { Stage: Workflow.Stage.DonorSignOff, Round: 1 });
         Assert.Equal(1, (await server.StatusAsync(id)).Nominations.Total);
     }
 }

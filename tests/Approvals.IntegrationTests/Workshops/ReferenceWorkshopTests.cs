@@ -18,7 +18,7 @@ public sealed class ReferenceWorkshopTests(AppServer server, ITestOutputHelper o
         Assert.Equal($"/api/workshops/{id}", response.Headers.Location?.OriginalString);
         var review = await server.WaitForStageAsync(id, Stage.InternalReview);
         Assert.Equal("International Migration Law and International Standards", review.Title);
-        await WaitFor(async () => (await server.StatusAsync(id)).Pending.Count > 0);
+        await Eventually.WaitFor(async () => (await server.StatusAsync(id)).Pending.Count > 0);
         review = await server.StatusAsync(id);
         Assert.Equal("Running", review.RuntimeStatus);
         Assert.Equal(("ProjectManager", "project.manager@iom.example.org"), (review.Pending[0].Role, review.Pending[0].Party));
@@ -57,7 +57,7 @@ public sealed class ReferenceWorkshopTests(AppServer server, ITestOutputHelper o
             new DecisionMade(Stage.DonorSignOff, 0, "programme.manager@eeas.example.eu", Decision.Approve, null, null, DateTimeOffset.UtcNow));
         var published = await server.WaitForStageAsync(id, Stage.Published);
         latencies.Add(watch.Elapsed.TotalMilliseconds);
-        await WaitFor(async () => (await server.StatusAsync(id)).RuntimeStatus == "Completed");
+        await Eventually.WaitFor(async () => (await server.StatusAsync(id)).RuntimeStatus == "Completed");
 
         published = await server.StatusAsync(id);
         Assert.Empty(published.Pending);
@@ -66,15 +66,5 @@ public sealed class ReferenceWorkshopTests(AppServer server, ITestOutputHelper o
             published.History.Select(h => h.Stage).Distinct());
         Assert.Contains(published.History, h => h.Action == AuditActions.Approved && h.Actor == "project.manager@iom.example.org" && h.Comment == "Go ahead");
         output.WriteLine($"event raised → stage visible in GET /api/workshops/{{id}}: review→nominations {latencies[0]:F0} ms, last slate→donor {latencies[1]:F0} ms, donor→published {latencies[2]:F0} ms");
-    }
-
-    internal static async Task WaitFor(Func<Task<bool>> condition, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("Condition not met in time.");
-            await Task.Delay(50);
-        }
     }
 }
