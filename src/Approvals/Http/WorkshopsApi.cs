@@ -52,7 +52,7 @@ public sealed class WorkshopsApi(
                 + "(ministries and quotas) cannot change now. Cancel this workshop and submit a new one to change them.", "invitations");
         }
 
-        var resubmission = new ProposalResubmission(reading.Proposal!, reading.Proposal!.SubmittedBy, time.GetUtcNow(), workshop.Round);
+        var resubmission = new ProposalResubmitted(reading.Proposal!, reading.Proposal!.SubmittedBy, time.GetUtcNow(), workshop.Round);
         await client.RaiseEventAsync(id, WorkflowEvents.ProposalResubmitted, resubmission);
         return await Accepted(id, client);
     }
@@ -77,7 +77,7 @@ public sealed class WorkshopsApi(
             return Problems.Conflict($"The workshop is already {workshop.Stage}; only a workshop in progress can be cancelled.");
         }
 
-        await client.RaiseEventAsync(id, WorkflowEvents.CancelRequested, new CancellationRequest(reason!, actor, time.GetUtcNow()));
+        await client.RaiseEventAsync(id, WorkflowEvents.CancelRequested, new CancelRequested(reason!, actor, time.GetUtcNow()));
         return await Accepted(id, client);
     }
 

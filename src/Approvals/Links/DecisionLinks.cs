@@ -78,7 +78,7 @@ public sealed class DecisionLinks(
         // The decision is stored first; if this process dies before the event is raised, DecisionRecovery (or the
         // next click on the same link) raises it.
         await client.RaiseEventAsync(d.WorkshopId, WorkflowEvents.DecisionRecorded,
-            new DecisionMade(d.Stage, d.Round, d.Approver, d.Decision, d.Comment, d.TokenId, d.At));
+            new DecisionRecorded(d.Stage, d.Round, d.Approver, d.Decision, d.Comment, d.TokenId, d.At));
         await decisions.MarkRaisedAsync(d);
     }
 

@@ -31,7 +31,7 @@ public sealed class DecisionRecovery(WorkshopStore workshops, DecisionStore deci
                     var decision = await decisions.GetAsync(workshop.Id, stage, workshop.Round);
                     if (decision is null || decision.Raised || time.GetUtcNow() - decision.At < Settle) continue;
                     await client.RaiseEventAsync(decision.WorkshopId, WorkflowEvents.DecisionRecorded,
-                        new DecisionMade(decision.Stage, decision.Round, decision.Approver, decision.Decision, decision.Comment, decision.TokenId, decision.At),
+                        new DecisionRecorded(decision.Stage, decision.Round, decision.Approver, decision.Decision, decision.Comment, decision.TokenId, decision.At),
                         cancellationToken);
                     await decisions.MarkRaisedAsync(decision);
                     logger.LogWarning("Workshop {WorkshopId}: re-raised the {Decision} stored at {At} that never reached the workflow", decision.WorkshopId, decision.Decision, decision.At);

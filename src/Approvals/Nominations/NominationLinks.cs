@@ -64,7 +64,7 @@ public sealed class NominationLinks(
             slate.Declined ? "SlateDeclinedViaLink" : "SlateReceivedViaLink", claims.Recipient,
             slate.Declined ? claims.Party : $"{claims.Party}: {slate.Nominees.Count} nominee(s)", link.TokenId, "link",
             LinkGate.ClientIp(http), http.Request.Headers.UserAgent.ToString()));
-        await client.RaiseEventAsync(workshop.Id, WorkflowEvents.SlateSubmitted, new SlateMade(slate, link.TokenId));
+        await client.RaiseEventAsync(workshop.Id, WorkflowEvents.SlateSubmitted, new SlateSubmitted(slate, link.TokenId));
         logger.LogInformation("Workshop {WorkshopId}: slate from {Ministry} with {Count} nominee(s), declined {Declined}",
             workshop.Id, claims.Party, slate.Nominees.Count, slate.Declined);
 

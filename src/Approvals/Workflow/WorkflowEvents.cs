@@ -23,14 +23,14 @@ public enum Decision
 }
 
 /// <summary>An approver's decision for one stage and round.</summary>
-public sealed record DecisionMade(Stage Stage, int Round, string Approver, Decision Decision, string? Comment, string? TokenId, DateTimeOffset At);
+public sealed record DecisionRecorded(Stage Stage, int Round, string Approver, Decision Decision, string? Comment, string? TokenId, DateTimeOffset At);
 
 /// <summary>A ministry's slate (or decline) as submitted through its link.</summary>
-public sealed record SlateMade(Slate Slate, string? TokenId);
+public sealed record SlateSubmitted(Slate Slate, string? TokenId);
 
 /// <summary>Staff resubmitting the proposal after changes were requested in <paramref name="Round"/> (a repeated PUT
 /// carries the same round and is ignored once that round has moved on).</summary>
-public sealed record ProposalResubmission(Proposal Proposal, string Actor, DateTimeOffset At, int Round);
+public sealed record ProposalResubmitted(Proposal Proposal, string Actor, DateTimeOffset At, int Round);
 
 /// <summary>Staff cancelling a workshop.</summary>
-public sealed record CancellationRequest(string Reason, string Actor, DateTimeOffset At);
+public sealed record CancelRequested(string Reason, string Actor, DateTimeOffset At);

@@ -24,7 +24,7 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
 {
     private readonly Timing timing = input.Timing;
     private readonly Dictionary<string, Slate> slates = new(StringComparer.OrdinalIgnoreCase);
-    private Task<CancellationRequest> cancellation = null!;
+    private Task<CancelRequested> cancellation = null!;
     private ProjectDirectory directory = null!;
     private Proposal proposal = input.Proposal;
     private Stage stage = Stage.InternalReview;
@@ -38,7 +38,7 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
     public async Task<WorkshopOutcome> RunAsync()
     {
         // One wait for cancellation for the whole run; every other wait races against it.
-        cancellation = context.WaitForExternalEvent<CancellationRequest>(WorkflowEvents.CancelRequested);
+        cancellation = context.WaitForExternalEvent<CancelRequested>(WorkflowEvents.CancelRequested);
         directory = await context.CallActivityAsync<ProjectDirectory>(nameof(LoadDirectory), Id, Retry);
         context.SetCustomStatus(new WorkflowStatus(stage, round));
 
@@ -120,14 +120,14 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
     /// <summary>Why the workflow moves: the audit action, who caused it and their comment.</summary>
     private sealed record Step(string Action, string Actor, string? Comment);
 
-    private static (Stage Next, Step Step) Route(DecisionMade d, Stage onApprove) => d.Decision switch
+    private static (Stage Next, Step Step) Route(DecisionRecorded d, Stage onApprove) => d.Decision switch
     {
         Decision.Approve => (onApprove, new Step(AuditActions.Approved, d.Approver, d.Comment)),
         Decision.Reject => (Stage.Rejected, new Step(AuditActions.Rejected, d.Approver, d.Comment)),
         _ => (Stage.ChangesRequested, new Step(AuditActions.ChangesRequested, d.Approver, d.Comment)),
     };
 
-    private async Task<WaitResult<DecisionMade>> RequestDecision(
+    private async Task<WaitResult<DecisionRecorded>> RequestDecision(
         Stage waitingStage, IReadOnlyList<string> approvers, Role role, NotificationKind kind, TimeSpan timeout, Step step)
     {
         var due = Now + timeout;
@@ -135,7 +135,7 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
             step.Action == AuditActions.Resubmitted ? proposal : null);
         await Notify(approvers.Select(a => Message(kind, a, role, due)));
 
-        return await Wait<DecisionMade>(
+        return await Wait<DecisionRecorded>(
             WorkflowEvents.DecisionRecorded,
             accept: d => d.Stage == waitingStage && d.Round == round,
             describe: d => $"{d.Decision} for {d.Stage} round {d.Round} by {d.Approver}",
@@ -143,12 +143,12 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
             remind: until => approvers.Select(a => Message(NotificationKind.Reminder, a, role, until)));
     }
 
-    private async Task<WaitResult<ProposalResubmission>> AwaitResubmission(Step step, Stage returnTo)
+    private async Task<WaitResult<ProposalResubmitted>> AwaitResubmission(Step step, Stage returnTo)
     {
         var due = Now + timing.ReviewTimeout;
         await Record(Stage.ChangesRequested, step, [new PendingRequest(Role.Proposer, proposal.SubmittedBy, due)], resumesAt: returnTo);
         await Notify([Message(NotificationKind.ChangesRequested, proposal.SubmittedBy, Role.Proposer, due, comment: step.Comment) with { Outcome = returnTo }]);
-        return await Wait<ProposalResubmission>(
+        return await Wait<ProposalResubmitted>(
             WorkflowEvents.ProposalResubmitted,
             accept: r => r.Round == round,
             describe: r => $"resubmission by {r.Actor} for round {r.Round}",
@@ -177,7 +177,7 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
         {
             var wake = WakeAt(nextReminder, due);
             using var cts = new CancellationTokenSource();
-            var slateTask = context.WaitForExternalEvent<SlateMade>(WorkflowEvents.SlateSubmitted, cts.Token);
+            var slateTask = context.WaitForExternalEvent<SlateSubmitted>(WorkflowEvents.SlateSubmitted, cts.Token);
             var timer = context.CreateTimer(wake.UtcDateTime, cts.Token);
             var winner = await Task.WhenAny(slateTask, timer, cancellation);
             cts.Cancel(); // synchronously: callbacks must run on the orchestrator thread
@@ -209,7 +209,7 @@ internal sealed class WorkshopRun(TaskOrchestrationContext context, WorkshopStar
         return new(summary, null);
     }
 
-    private async Task TakeSlate(SlateMade made, Func<IReadOnlyList<PendingRequest>> open, DateTimeOffset due)
+    private async Task TakeSlate(SlateSubmitted made, Func<IReadOnlyList<PendingRequest>> open, DateTimeOffset due)
     {
         var slate = made.Slate;
         var errors = SlateRules.Check(proposal, slate, slates.Values);

@@ -26,7 +26,7 @@ public sealed class EventToStageLatency(AppServer server, ITestOutputHelper outp
         {
             var watch = Stopwatch.StartNew();
             await server.Process.DurableClient.RaiseEventAsync(id, WorkflowEvents.DecisionRecorded,
-                new DecisionMade(Stage.InternalReview, 0, "project.manager@iom.example.org", Decision.Approve, null, null, DateTimeOffset.UtcNow));
+                new DecisionRecorded(Stage.InternalReview, 0, "project.manager@iom.example.org", Decision.Approve, null, null, DateTimeOffset.UtcNow));
             await server.WaitForStageAsync(id, Stage.Nominations);
             samples.Add(watch.Elapsed.TotalMilliseconds);
             await Task.Delay(500);

@@ -62,7 +62,7 @@ public sealed class WorkflowFunctionsTests : IAsyncLifetime
                 ? [new Nominee("Li Wei", "李伟", "Director", Sex.Female, "li.wei@gov.example.cn"), new Nominee("Wang Fang", null, "Deputy Director", Sex.Male, "wang.fang@gov.example.cn")]
                 : new List<Nominee>();
             var slate = new Slate(ministry, nominees, nominees.Count == 0, $"focal.{ministry.ToLowerInvariant()}@gov.example.cn", DateTimeOffset.UtcNow);
-            await durable.Client.RaiseEventAsync(id, WorkflowEvents.SlateSubmitted, new SlateMade(slate, null));
+            await durable.Client.RaiseEventAsync(id, WorkflowEvents.SlateSubmitted, new SlateSubmitted(slate, null));
         }
 
         await StageAsync(id, Stage.DonorSignOff);
@@ -85,7 +85,7 @@ public sealed class WorkflowFunctionsTests : IAsyncLifetime
 
     Task Decide(string id, Stage stage, string approver) =>
         durable.Client.RaiseEventAsync(id, WorkflowEvents.DecisionRecorded,
-            new DecisionMade(stage, 0, approver, Decision.Approve, null, null, DateTimeOffset.UtcNow));
+            new DecisionRecorded(stage, 0, approver, Decision.Approve, null, null, DateTimeOffset.UtcNow));
 
     async Task<WorkshopRecord> StageAsync(string id, Stage stage, Func<WorkshopRecord, bool>? also = null)
     {

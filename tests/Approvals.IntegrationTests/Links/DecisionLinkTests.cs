@@ -144,7 +144,7 @@ public sealed class DecisionLinkTests(AppServer server) : IClassFixture<AppServe
         var id = await InReview();
         // Changes requested outside the links (so no decision is stored for round 0), then a resubmission: round 1.
         await server.Process.DurableClient.RaiseEventAsync(id, WorkflowEvents.DecisionRecorded,
-            new DecisionMade(Stage.InternalReview, 0, Manager, Decision.Changes, "Add a session on labour migration", null, DateTimeOffset.UtcNow));
+            new DecisionRecorded(Stage.InternalReview, 0, Manager, Decision.Changes, "Add a session on labour migration", null, DateTimeOffset.UtcNow));
         await server.WaitForStageAsync(id, Stage.ChangesRequested);
         var resubmit = await server.Http.PutAsync($"api/workshops/{id}/proposal",
             new StringContent(AppServer.ReferenceProposal().ToJsonString(), System.Text.Encoding.UTF8, "application/json"));

@@ -14,7 +14,7 @@ public sealed class NominationLinkTests(AppServer server) : IClassFixture<AppSer
         var (id, _) = await server.SubmitAsync();
         await Eventually.WaitFor(async () => (await server.StatusAsync(id)).Pending.Count > 0);
         await server.Process.DurableClient.RaiseEventAsync(id, WorkflowEvents.DecisionRecorded,
-            new DecisionMade(Stage.InternalReview, 0, "project.manager@iom.example.org", Decision.Approve, null, null, DateTimeOffset.UtcNow));
+            new DecisionRecorded(Stage.InternalReview, 0, "project.manager@iom.example.org", Decision.Approve, null, null, DateTimeOffset.UtcNow));
         await Eventually.WaitFor(async () => (await server.StatusAsync(id)) is { Stage: Stage.Nominations, Pending.Count: 8 });
         return id;
     }

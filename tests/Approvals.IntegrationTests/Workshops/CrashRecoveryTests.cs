@@ -16,9 +16,9 @@ public sealed class CrashRecoveryTests
             var (id, _) = await server.SubmitAsync();
             var client = server.Process.DurableClient;
             await client.RaiseEventAsync(id, WorkflowEvents.DecisionRecorded,
-                new DecisionMade(Stage.InternalReview, 0, "project.manager@iom.example.org", Decision.Approve, null, null, DateTimeOffset.UtcNow));
+                new DecisionRecorded(Stage.InternalReview, 0, "project.manager@iom.example.org", Decision.Approve, null, null, DateTimeOffset.UtcNow));
             await server.WaitForStageAsync(id, Stage.Nominations);
-            await client.RaiseEventAsync(id, WorkflowEvents.SlateSubmitted, new SlateMade(
+            await client.RaiseEventAsync(id, WorkflowEvents.SlateSubmitted, new SlateSubmitted(
                 new Slate("MFA", [new Nominee("Tian Lin", "田林", "Counsellor", Sex.Male, "tian.lin@mfa.example.cn")], false, "focal.mfa@gov.example.cn", DateTimeOffset.UtcNow), null));
 
             server.Process.Kill();
@@ -26,7 +26,7 @@ public sealed class CrashRecoveryTests
 
             foreach (var ministry in new[] { "PFAO", "MOFCOM", "MOHRSS", "MCA", "MOE", "SAFEA", "NHFPC" })
             {
-                await client.RaiseEventAsync(id, WorkflowEvents.SlateSubmitted, new SlateMade(new Slate(ministry, [], true, $"focal@{ministry}", DateTimeOffset.UtcNow), null));
+                await client.RaiseEventAsync(id, WorkflowEvents.SlateSubmitted, new SlateSubmitted(new Slate(ministry, [], true, $"focal@{ministry}", DateTimeOffset.UtcNow), null));
             }
 
             var donor = await server.WaitForStageAsync(id, Stage.DonorSignOff, seconds: 120);

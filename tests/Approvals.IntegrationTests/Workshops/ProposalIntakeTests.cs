@@ -166,7 +166,7 @@ public sealed class ProposalIntakeTests(AppServer server) : IClassFixture<AppSer
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
 
         await server.Process.DurableClient.RaiseEventAsync(id, Workflow.WorkflowEvents.DecisionRecorded,
-            new Workflow.DecisionMade(Workflow.Stage.InternalReview, 0, "project.manager@iom.example.org", Workflow.Decision.Changes, "Shorter agenda", null, DateTimeOffset.UtcNow));
+            new Workflow.DecisionRecorded(Workflow.Stage.InternalReview, 0, "project.manager@iom.example.org", Workflow.Decision.Changes, "Shorter agenda", null, DateTimeOffset.UtcNow));
         await server.WaitForStageAsync(id, Workflow.Stage.ChangesRequested);
         var revised = AppServer.ReferenceProposal();
         revised["title"] = "International Migration Law (revised)";
@@ -183,19 +183,19 @@ public sealed class ProposalIntakeTests(AppServer server) : IClassFixture<AppSer
         var (id, _) = await server.SubmitAsync();
         var client = server.Process.DurableClient;
         await client.RaiseEventAsync(id, Workflow.WorkflowEvents.DecisionRecorded,
-            new Workflow.DecisionMade(Workflow.Stage.InternalReview, 0, "project.manager@iom.example.org", Workflow.Decision.Approve, null, null, DateTimeOffset.UtcNow));
+            new Workflow.DecisionRecorded(Workflow.Stage.InternalReview, 0, "project.manager@iom.example.org", Workflow.Decision.Approve, null, null, DateTimeOffset.UtcNow));
         await server.WaitForStageAsync(id, Workflow.Stage.Nominations);
-        await client.RaiseEventAsync(id, Workflow.WorkflowEvents.SlateSubmitted, new Workflow.SlateMade(new Nominations.Slate("MFA",
+        await client.RaiseEventAsync(id, Workflow.WorkflowEvents.SlateSubmitted, new Workflow.SlateSubmitted(new Nominations.Slate("MFA",
             [new Nominations.Nominee("Tian Lin", "田林", "Counsellor", Nominations.Sex.Male, "tian.lin@mfa.example.cn")], false, "focal.mfa@gov.example.cn", DateTimeOffset.UtcNow), null));
         foreach (var ministry in new[] { "PFAO", "MOFCOM", "MOHRSS", "MCA", "MOE", "SAFEA", "NHFPC" })
         {
-            await client.RaiseEventAsync(id, Workflow.WorkflowEvents.SlateSubmitted, new Workflow.SlateMade(
+            await client.RaiseEventAsync(id, Workflow.WorkflowEvents.SlateSubmitted, new Workflow.SlateSubmitted(
                 new Nominations.Slate(ministry, [], true, $"focal.{ministry.ToLowerInvariant()}@gov.example.cn", DateTimeOffset.UtcNow), null));
         }
 
         await server.WaitForStageAsync(id, Workflow.Stage.DonorSignOff);
         await client.RaiseEventAsync(id, Workflow.WorkflowEvents.DecisionRecorded,
-            new Workflow.DecisionMade(Workflow.Stage.DonorSignOff, 0, "programme.manager@eeas.example.eu", Workflow.Decision.Changes, "Clarify the agenda", null, DateTimeOffset.UtcNow));
+            new Workflow.DecisionRecorded(Workflow.Stage.DonorSignOff, 0, "programme.manager@eeas.example.eu", Workflow.Decision.Changes, "Clarify the agenda", null, DateTimeOffset.UtcNow));
         await server.WaitForStageAsync(id, Workflow.Stage.ChangesRequested);
 
         var changedQuota = AppServer.ReferenceProposal();

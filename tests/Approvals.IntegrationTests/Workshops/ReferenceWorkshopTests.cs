@@ -28,7 +28,7 @@ public sealed class ReferenceWorkshopTests(AppServer server, ITestOutputHelper o
         var latencies = new List<double>();
         var watch = Stopwatch.StartNew();
         await client.RaiseEventAsync(id, WorkflowEvents.DecisionRecorded,
-            new DecisionMade(Stage.InternalReview, 0, "project.manager@iom.example.org", Decision.Approve, "Go ahead", null, DateTimeOffset.UtcNow));
+            new DecisionRecorded(Stage.InternalReview, 0, "project.manager@iom.example.org", Decision.Approve, "Go ahead", null, DateTimeOffset.UtcNow));
         var nominations = await server.WaitForStageAsync(id, Stage.Nominations);
         latencies.Add(watch.Elapsed.TotalMilliseconds);
         Assert.Equal(8, nominations.Pending.Count);
@@ -42,7 +42,7 @@ public sealed class ReferenceWorkshopTests(AppServer server, ITestOutputHelper o
                 Enumerable.Range(1, quota).Select(i => new Nominee($"Official {i}", $"官员{i}", "Director", i % 3 == 0 ? Sex.Male : Sex.Female, $"{ministry.ToLowerInvariant()}.{i}@gov.example.cn")).ToList(),
                 false, $"focal.{ministry.ToLowerInvariant()}@gov.example.cn", DateTimeOffset.UtcNow);
             watch.Restart();
-            await client.RaiseEventAsync(id, WorkflowEvents.SlateSubmitted, new SlateMade(slate, null));
+            await client.RaiseEventAsync(id, WorkflowEvents.SlateSubmitted, new SlateSubmitted(slate, null));
         }
 
         var donor = await server.WaitForStageAsync(id, Stage.DonorSignOff);
@@ -54,7 +54,7 @@ public sealed class ReferenceWorkshopTests(AppServer server, ITestOutputHelper o
 
         watch.Restart();
         await client.RaiseEventAsync(id, WorkflowEvents.DecisionRecorded,
-            new DecisionMade(Stage.DonorSignOff, 0, "programme.manager@eeas.example.eu", Decision.Approve, null, null, DateTimeOffset.UtcNow));
+            new DecisionRecorded(Stage.DonorSignOff, 0, "programme.manager@eeas.example.eu", Decision.Approve, null, null, DateTimeOffset.UtcNow));
         var published = await server.WaitForStageAsync(id, Stage.Published);
         latencies.Add(watch.Elapsed.TotalMilliseconds);
         await Eventually.WaitFor(async () => (await server.StatusAsync(id)).RuntimeStatus == "Completed");

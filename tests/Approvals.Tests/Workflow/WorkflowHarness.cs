@@ -98,17 +98,17 @@ public sealed class WorkflowHarness : IAsyncLifetime
 
     public Task Decide(string id, Stage stage, Decision decision, int round = 0, string? comment = null, string approver = "project.manager@iom.example.org") =>
         Client.RaiseEventAsync(id, WorkflowEvents.DecisionRecorded,
-            new DecisionMade(stage, round, approver, decision, comment, Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow));
+            new DecisionRecorded(stage, round, approver, decision, comment, Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow));
 
     public Task SendSlate(string id, Slate slate) =>
-        Client.RaiseEventAsync(id, WorkflowEvents.SlateSubmitted, new SlateMade(slate, Guid.NewGuid().ToString("N")));
+        Client.RaiseEventAsync(id, WorkflowEvents.SlateSubmitted, new SlateSubmitted(slate, Guid.NewGuid().ToString("N")));
 
     public Task Resubmit(string id, Proposal? proposal = null) =>
         Client.RaiseEventAsync(id, WorkflowEvents.ProposalResubmitted,
-            new ProposalResubmission(proposal ?? Builders.Proposal(), "project.officer@iom.example.org", DateTimeOffset.UtcNow, ProgressOf(id)[^1].Round));
+            new ProposalResubmitted(proposal ?? Builders.Proposal(), "project.officer@iom.example.org", DateTimeOffset.UtcNow, ProgressOf(id)[^1].Round));
 
     public Task Cancel(string id, string reason = "Venue unavailable") =>
-        Client.RaiseEventAsync(id, WorkflowEvents.CancelRequested, new CancellationRequest(reason, "project.officer@iom.example.org", DateTimeOffset.UtcNow));
+        Client.RaiseEventAsync(id, WorkflowEvents.CancelRequested, new CancelRequested(reason, "project.officer@iom.example.org", DateTimeOffset.UtcNow));
 
     /// <summary>Sends a full slate for every invited ministry of the reference workshop.</summary>
     public async Task NominateAll(string id)
