@@ -1,0 +1,23 @@
+namespace Approvals.Workflow;
+
+/// <summary>Audit actions written by the workflow (the "action" column of a workshop's history).</summary>
+public static class AuditActions
+{
+    public const string Submitted = "Submitted";
+    public const string Resubmitted = "Resubmitted";
+    public const string Approved = "Approved";
+    public const string Rejected = "Rejected";
+    public const string ChangesRequested = "ChangesRequested";
+    public const string RevisionLimitReached = "RevisionLimitReached";
+    public const string SlateAccepted = "SlateAccepted";
+    public const string Declined = "Declined";
+    public const string SlateRefused = "SlateRefused";
+    public const string NominationsClosed = "NominationsClosed";
+    public const string ReminderSent = "ReminderSent";
+    public const string Escalated = "Escalated";
+    public const string Expired = "Expired";
+    public const string Cancelled = "Cancelled";
+    public const string Published = "Published";
+    public const string IgnoredLateEvent = "IgnoredLateEvent";
+    public const string System = "system";
+}
