@@ -1,0 +1,74 @@
+using Approvals.Notifications;
+using Approvals.Workflow;
+
+namespace Approvals.Nominations;
+
+/// <summary>Nominations: every invited ministry's focal points are asked for a slate, reminded while they are silent,
+/// and the window closes when every ministry has answered (a slate or a decline) or after
+/// <see cref="Timing.NominationWindow"/>. A slate may be replaced until then. No nominee at all → Expired.</summary>
+internal static class NominationsStep
+{
+    public static async Task<StepResult> RunAsync(WorkshopRun run, Move move)
+    {
+        var due = run.Now + run.Timing.NominationWindow;
+        var slates = new Dictionary<string, Slate>(StringComparer.OrdinalIgnoreCase);
+        var invited = run.Proposal.Invitations.Select(i => i.Ministry).ToList();
+        List<string> Silent() => invited.Where(m => !slates.ContainsKey(m)).ToList();
+        IReadOnlyList<PendingRequest> Open() => Silent().Select(m => new PendingRequest(Role.FocalPoint, m, due)).ToList();
+
+        await run.Record(Stage.Nominations, move.Because, Open());
+        await run.Notify(run.ToFocalPoints(NotificationKind.NominationRequest, invited, due));
+
+        if (Silent().Count > 0)
+        {
+            var end = await run.WaitAsync(new WaitPlan<SlateSubmitted>(
+                WorkflowEvents.SlateSubmitted,
+                due,
+                Accept: _ => true,
+                Describe: s => $"slate from {s.Slate.Ministry}",
+                Take: async submitted =>
+                {
+                    await Take(run, submitted, slates, Open, due);
+                    return Silent().Count == 0;
+                },
+                Reminders: _ => run.ToFocalPoints(NotificationKind.Reminder, Silent(), due),
+                AtDeadline: AtDeadline.Close));
+            if (end.Outcome is { } outcome) return outcome;
+        }
+
+        run.KeepSlates(slates.Values);
+        var nominees = slates.Values.Sum(s => s.Nominees.Count);
+        var missing = Silent();
+        var summary = $"{nominees} nominee(s) from {slates.Values.Count(s => !s.Declined)} ministries"
+            + (missing.Count > 0 ? $"; no answer from {string.Join(", ", missing)}" : string.Empty);
+        if (nominees == 0)
+        {
+            return await run.Finish(Stage.Expired, new Step(AuditActions.Expired, AuditActions.System, $"No nominee: {summary}."),
+                notifyAlso: run.EscalationContacts);
+        }
+
+        return new Move(Stage.DonorSignOff, new Step(AuditActions.NominationsClosed, AuditActions.System, summary));
+    }
+
+    /// <summary>Keeps a slate that passes the rules against the slates kept so far, or tells its sender why not. The
+    /// form checked it when it was sent; this catches a race with another ministry's slate.</summary>
+    private static async Task Take(
+        WorkshopRun run, SlateSubmitted submitted, Dictionary<string, Slate> slates, Func<IReadOnlyList<PendingRequest>> open, DateTimeOffset due)
+    {
+        var slate = submitted.Slate;
+        var errors = SlateRules.Check(run.Proposal, slate, slates.Values);
+        if (errors.Count > 0)
+        {
+            var reasons = string.Join(" ", errors.SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}")));
+            await run.Record(Stage.Nominations, new Step(AuditActions.SlateRefused, slate.SubmittedBy, $"{slate.Ministry}: {reasons}"), open(), tokenId: submitted.TokenId);
+            await run.Notify([run.Message(NotificationKind.SlateRefused, slate.SubmittedBy, Role.FocalPoint, due, ministry: slate.Ministry, comment: reasons)]);
+            return;
+        }
+
+        var key = run.Proposal.Invitations.First(i => string.Equals(i.Ministry, slate.Ministry, StringComparison.OrdinalIgnoreCase)).Ministry;
+        slates[key] = slate with { Ministry = key };
+        await run.CallAsync<bool>(nameof(SaveSlate), new SlateRecord(run.Id, slates[key], submitted.TokenId));
+        await run.Record(Stage.Nominations, new Step(slate.Declined ? AuditActions.Declined : AuditActions.SlateAccepted, slate.SubmittedBy,
+            slate.Declined ? key : $"{key}: {slate.Nominees.Count} nominee(s)"), open(), tokenId: submitted.TokenId);
+    }
+}

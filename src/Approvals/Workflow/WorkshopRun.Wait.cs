@@ -1,0 +1,83 @@
+using Approvals.Notifications;
+
+namespace Approvals.Workflow;
+
+/// <summary>The one wait of the workflow: an event raced against a timer and against cancellation, then reminders,
+/// then escalation, then expiry.</summary>
+internal sealed partial class WorkshopRun
+{
+    /// <summary>Durable timers on Azure Storage may fire up to about a second early: a timer that wakes this close to
+    /// the deadline counts as the deadline.</summary>
+    private static readonly TimeSpan TimerSlack = TimeSpan.FromSeconds(1);
+
+    /// <summary>Events one wait takes without ending (clicks on older links, replaced slates, refused slates) before it
+    /// stops listening and the workshop expires: far more than people make, few enough that a flood cannot grow the
+    /// history without end. Reminders need no such bound: the deadline and the escalation grace end every wait.</summary>
+    private const int MaxEventsPerWait = 500;
+
+    /// <summary>Waits until <paramref name="plan"/>'s event completes it, sending reminders every
+    /// <see cref="Timing.ReminderInterval"/> until the deadline. At the deadline the wait closes, or escalates: the
+    /// escalation contacts are told and, with no answer after <see cref="Timing.EscalationGrace"/>, the workshop
+    /// expires. Cancellation ends any wait at once.</summary>
+    public async Task<WaitEnd<T>> WaitAsync<T>(WaitPlan<T> plan)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var due = plan.Due;
+        var escalated = false;
+        var events = 0;
+
+        // Reminders keep their own clock: events that arrive in between (other answers, stray clicks) do not push them back.
+        var nextReminder = Now + Timing.ReminderInterval;
+        while (events < MaxEventsPerWait)
+        {
+            var wake = nextReminder < due - TimerSlack ? nextReminder : due;
+            using var cts = new CancellationTokenSource();
+            var eventTask = context.WaitForExternalEvent<T>(plan.EventName, cts.Token);
+            var timer = context.CreateTimer(wake.UtcDateTime, cts.Token);
+            var winner = await Task.WhenAny(eventTask, timer, cancellation);
+            cts.Cancel(); // synchronously: callbacks must run on the orchestrator thread
+
+            // A cancellation that arrived together with another event wins: staff were told it was accepted.
+            if (cancellation.IsCompleted) return new(null, await Cancel());
+            if (winner == eventTask)
+            {
+                var received = eventTask.Result;
+                events++;
+                if (!plan.Accept(received))
+                {
+                    await Record(Stage, new Step(AuditActions.IgnoredLateEvent, AuditActions.System, plan.Describe(received)), Pending);
+                }
+                else if (await plan.Take(received))
+                {
+                    return new(received, null);
+                }
+
+                continue;
+            }
+
+            if (Now + TimerSlack < due)
+            {
+                nextReminder = Now + Timing.ReminderInterval;
+                await Notify(plan.Reminders(due));
+                await Record(Stage, new Step(AuditActions.ReminderSent, AuditActions.System, Parties(Pending)), Pending);
+                continue;
+            }
+
+            if (plan.AtDeadline == AtDeadline.Close) return new(null, null);
+            if (escalated) return new(null, await Expire($"No answer by {due:yyyy-MM-dd HH:mm} UTC after escalation."));
+
+            escalated = true;
+            var waitingFor = Pending;
+            due = Now + Timing.EscalationGrace;
+            nextReminder = Now + Timing.ReminderInterval;
+            await Record(Stage, new Step(AuditActions.Escalated, AuditActions.System, $"No answer from {Parties(waitingFor)}"),
+                waitingFor.Select(p => p with { DueAt = due }).ToList());
+            await Notify(Directory.Escalation.Select(e => Message(NotificationKind.Escalation, e, Role.Manager, due)));
+        }
+
+        return new(null, await Expire($"Stopped waiting after {MaxEventsPerWait} answers that did not complete the step."));
+    }
+
+    private static string Parties(IEnumerable<PendingRequest> pending) => string.Join(", ", pending.Select(p => p.Party));
+}

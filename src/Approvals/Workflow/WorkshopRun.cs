@@ -1,0 +1,152 @@
+using Approvals.Contacts;
+using Approvals.Nominations;
+using Approvals.Notifications;
+using Approvals.Proposals;
+using Microsoft.DurableTask;
+
+namespace Approvals.Workflow;
+
+/// <summary>The state of one run of <see cref="WorkshopOrchestration"/> and the moves every stage makes with it:
+/// record a step, send mail, wait (<see cref="WaitAsync{T}"/>), finish, cancel. Deterministic: time and ids come from
+/// the orchestration context, all I/O goes through activities.</summary>
+internal sealed partial class WorkshopRun
+{
+    /// <summary>Activities touch storage; a passing outage must not fail the workshop. Every activity is idempotent
+    /// (upserts keyed by deterministic ids), so retrying is safe: 6 tries over about a minute.</summary>
+    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
+
+    private readonly TaskOrchestrationContext context;
+    private readonly WorkshopStarted input;
+
+    /// <summary>The one wait for cancellation of the whole run; every other wait races against it.</summary>
+    private readonly Task<CancelRequested> cancellation;
+
+    /// <summary>The number of the last recorded step, so storage never lets a redelivered step overwrite a newer one.</summary>
+    private long recorded;
+
+    private WorkshopRun(TaskOrchestrationContext context, WorkshopStarted input, Task<CancelRequested> cancellation)
+    {
+        this.context = context;
+        this.input = input;
+        this.cancellation = cancellation;
+        Proposal = input.Proposal;
+    }
+
+    public static async Task<WorkshopRun> StartAsync(TaskOrchestrationContext context, WorkshopStarted input)
+    {
+        var run = new WorkshopRun(context, input, context.WaitForExternalEvent<CancelRequested>(WorkflowEvents.CancelRequested));
+        run.Directory = await run.CallAsync<ProjectDirectory>(nameof(LoadDirectory), input.WorkshopId);
+        context.SetCustomStatus(new WorkflowStatus(run.Stage, run.Round));
+        return run;
+    }
+
+    public string Id => input.WorkshopId;
+
+    public Timing Timing => input.Timing;
+
+    public int MaxRevisionRounds => input.MaxRevisionRounds;
+
+    public ProjectDirectory Directory { get; private set; } = null!;
+
+    /// <summary>The proposal as last submitted (a resubmission replaces it).</summary>
+    public Proposal Proposal { get; private set; }
+
+    public Stage Stage { get; private set; } = Stage.InternalReview;
+
+    /// <summary>How many revision rounds the proposal has been through.</summary>
+    public int Round { get; private set; }
+
+    /// <summary>Who the workflow is waiting for now, as last recorded.</summary>
+    public IReadOnlyList<PendingRequest> Pending { get; private set; } = [];
+
+    /// <summary>The slates the nominations accepted, in ministry order (for the donor and the announcement).</summary>
+    public IReadOnlyList<Slate> Slates { get; private set; } = [];
+
+    public DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
+
+    public IEnumerable<(string To, Role Role)> EscalationContacts => Directory.Escalation.Select(e => (e, Role.Manager));
+
+    /// <summary>A resubmitted proposal starts the next revision round.</summary>
+    public void Revise(Proposal revised)
+    {
+        Proposal = revised;
+        Round++;
+    }
+
+    public void KeepSlates(IEnumerable<Slate> slates) => Slates = slates.OrderBy(s => s.Ministry, StringComparer.Ordinal).ToList();
+
+    public Task<T> CallAsync<T>(string activity, object activityInput) => context.CallActivityAsync<T>(activity, activityInput, Retry);
+
+    /// <summary>Moves to <paramref name="to"/> (a legal move, or it throws) and tells storage: the new snapshot, who is
+    /// waited for, and one audit line.</summary>
+    public async Task Record(
+        Stage to, Step step, IReadOnlyList<PendingRequest> open, Proposal? changedProposal = null, string? tokenId = null, Stage? resumesAt = null)
+    {
+        var previous = Stage;
+        if (to != Stage)
+        {
+            Stage = StageMachine.Move(Stage, to);
+            context.SetCustomStatus(new WorkflowStatus(Stage, Round));
+        }
+        else if (changedProposal is not null)
+        {
+            context.SetCustomStatus(new WorkflowStatus(Stage, Round));
+        }
+
+        Pending = open;
+        var entry = new AuditEntry(context.NewGuid().ToString("N"), Now, Stage, step.Action, step.Actor, step.Comment, tokenId, Channel: "workflow");
+        await CallAsync<bool>(nameof(RecordProgress), new ProgressUpdate(Id, Stage, Round, entry, open, changedProposal)
+        {
+            Sequence = ++recorded,
+            Previous = previous,
+            ResumesAt = resumesAt,
+        });
+    }
+
+    public Task Notify(IEnumerable<Notification> notifications)
+    {
+        var batch = notifications.ToList();
+        return batch.Count == 0 ? Task.CompletedTask : CallAsync<int>(nameof(SendNotifications), batch);
+    }
+
+    public Notification Message(NotificationKind kind, string to, Role role, DateTimeOffset? due, string? ministry = null, string? comment = null) =>
+        new(context.NewGuid().ToString("N"), kind, Id, to, role, Stage, Round, Now, due, ministry, comment);
+
+    /// <summary>The same mail to each focal point of each ministry.</summary>
+    public IEnumerable<Notification> ToFocalPoints(NotificationKind kind, IEnumerable<string> ministries, DateTimeOffset due) => ministries
+        .SelectMany(m => (Directory.Find(m)?.FocalPoints ?? []).Select(fp => Message(kind, fp, Role.FocalPoint, due, ministry: m)));
+
+    /// <summary>Ends the workshop at a terminal stage and tells the proposer (and <paramref name="notifyAlso"/>).</summary>
+    public async Task<WorkshopOutcome> Finish(Stage terminal, Step step, IEnumerable<(string To, Role Role)>? notifyAlso = null)
+    {
+        await Record(terminal, step, []);
+        var recipients = new[] { (To: Proposal.SubmittedBy, Role: Role.Proposer) }.Concat(notifyAlso ?? [])
+            .DistinctBy(r => r.To, StringComparer.OrdinalIgnoreCase);
+        await Notify(recipients.Select(r => Message(NotificationKind.DecisionOutcome, r.To, r.Role, null, comment: step.Comment) with { Outcome = terminal }));
+        return new WorkshopOutcome(terminal, step.Comment ?? step.Action);
+    }
+
+    public Task<WorkshopOutcome> Expire(string why) =>
+        Finish(Stage.Expired, new Step(AuditActions.Expired, AuditActions.System, why), notifyAlso: EscalationContacts);
+
+    /// <summary>Ends the workshop as staff asked and tells everyone with an open request, and the proposer.</summary>
+    private async Task<WorkshopOutcome> Cancel()
+    {
+        var request = cancellation.Result;
+        var notices = Pending
+            .SelectMany(p => p.Role == Role.FocalPoint
+                ? (Directory.Find(p.Party)?.FocalPoints ?? []).Select(fp => new Recipient(fp, p.Role, p.Party))
+                : [new Recipient(p.Party, p.Role, null)])
+            .Append(new Recipient(Proposal.SubmittedBy, Role.Proposer, null))
+            .DistinctBy(r => r.To, StringComparer.OrdinalIgnoreCase)
+            .Select(r => Message(NotificationKind.CancellationNotice, r.To, r.Role, null, ministry: r.Ministry, comment: request.Reason) with { Outcome = Stage.Cancelled })
+            .ToList();
+        await Record(Stage.Cancelled, new Step(AuditActions.Cancelled, request.Actor, request.Reason), []);
+        await Notify(notices);
+        return new WorkshopOutcome(Stage.Cancelled, request.Reason);
+    }
+
+    /// <summary>Someone to tell, and for which ministry when they are a focal point.</summary>
+    private sealed record Recipient(string To, Role Role, string? Ministry);
+}
