@@ -1,10 +1,11 @@
 using Approvals.Notifications;
+using Approvals.Tests.Workflow;
 using Approvals.Workflow;
 
-namespace Approvals.Tests.Workflow;
+namespace Approvals.Tests.Nominations;
 
 [Collection(nameof(WorkflowHarness))]
-public sealed class NominationTests(WorkflowHarness harness)
+public sealed class NominationWindowTests(WorkflowHarness harness)
 {
     private static Timing ShortWindow() => Builders.Slow() with
     {
