@@ -9,7 +9,7 @@ internal static class MailTemplates
 {
     public const string SubjectPrefix = "[Approvals]";
 
-    public static (string Subject, BilingualMail Body) Build(MailFacts f)
+    public static MailContent Build(MailFacts f)
     {
         ArgumentNullException.ThrowIfNull(f);
         return f.Notification.Kind switch
@@ -34,7 +34,7 @@ internal static class MailTemplates
     /// <summary>A header must not carry line breaks or other control characters, whatever a title holds.</summary>
     private static string OneLine(string text) => string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c));
 
-    private static (string Subject, BilingualMail Body) ReviewRequest(MailFacts f)
+    private static MailContent ReviewRequest(MailFacts f)
     {
         var n = f.Notification;
         var mail = new BilingualMail()
@@ -48,10 +48,10 @@ internal static class MailTemplates
             .Action(f.Link, "Review and decide", "审核并决定");
         Proposal(mail, f);
         mail.Note("Without an answer by then, the request is escalated to the programme managers.", "逾期未答复的，将上报项目管理人员。");
-        return (Subject(f, "Review requested", "请审核"), mail);
+        return new MailContent(Subject(f, "Review requested", "请审核"), mail);
     }
 
-    private static (string Subject, BilingualMail Body) DonorRequest(MailFacts f)
+    private static MailContent DonorRequest(MailFacts f)
     {
         var n = f.Notification;
         var mail = new BilingualMail()
@@ -64,10 +64,10 @@ internal static class MailTemplates
             .Action(f.Link, "Review and decide", "审核并决定");
         Proposal(mail, f);
         Nominees(mail, f);
-        return (Subject(f, "Donor sign-off requested", "请捐助方审批"), mail);
+        return new MailContent(Subject(f, "Donor sign-off requested", "请捐助方审批"), mail);
     }
 
-    private static (string Subject, BilingualMail Body) NominationRequest(MailFacts f)
+    private static MailContent NominationRequest(MailFacts f)
     {
         var n = f.Notification;
         var (ministryEn, ministryZh) = MinistryName(f.Directory, n.Ministry);
@@ -84,10 +84,10 @@ internal static class MailTemplates
                 Due("Nominations close", "提名截止", n.DueAt))
             .Action(f.Link, "Nominate participants", "提名学员");
         WorkshopFacts(mail, f);
-        return (Subject(f, "Nominations requested", "请提名学员"), mail);
+        return new MailContent(Subject(f, "Nominations requested", "请提名学员"), mail);
     }
 
-    private static (string Subject, BilingualMail Body) SlateRefused(MailFacts f)
+    private static MailContent SlateRefused(MailFacts f)
     {
         var n = f.Notification;
         var (ministryEn, ministryZh) = MinistryName(f.Directory, n.Ministry);
@@ -101,10 +101,10 @@ internal static class MailTemplates
             .Facts(new Fact("Quota", "名额", quota), Due("Nominations close", "提名截止", n.DueAt))
             .Action(f.Link, "Correct the nominations", "更正提名");
         WorkshopFacts(mail, f);
-        return (Subject(f, "Nominations not accepted", "提名未被接受"), mail);
+        return new MailContent(Subject(f, "Nominations not accepted", "提名未被接受"), mail);
     }
 
-    private static (string Subject, BilingualMail Body) ChangesRequested(MailFacts f)
+    private static MailContent ChangesRequested(MailFacts f)
     {
         var n = f.Notification;
         var (byEn, byZh) = n.Outcome == Stage.DonorSignOff ? ("The EU donor", "欧盟捐助方") : ("The internal review", "内部审核");
@@ -116,7 +116,7 @@ internal static class MailTemplates
             .Facts(Due("Please resubmit by", "请于此前重新提交", n.DueAt));
         Resubmit(mail, f, backEn, backZh);
         WorkshopFacts(mail, f);
-        return (Subject(f, "Changes requested", "需要修改"), mail);
+        return new MailContent(Subject(f, "Changes requested", "需要修改"), mail);
     }
 
     private static void Resubmit(BilingualMail mail, MailFacts f, string backEn, string backZh) => mail
@@ -126,7 +126,7 @@ internal static class MailTemplates
             $"请使用 PUT /api/workshops/{f.Notification.WorkshopId}/proposal 并附上您的 API 密钥，重新提交修改后的完整提案（JSON，格式与首次提交相同）。提交后将重新进入{backZh}。")
         .Code(ResubmitCommand(f.ResubmitUrl));
 
-    private static (string Subject, BilingualMail Body) Reminder(MailFacts f)
+    private static MailContent Reminder(MailFacts f)
     {
         var n = f.Notification;
         var mail = new BilingualMail();
@@ -178,10 +178,10 @@ internal static class MailTemplates
             }
         }
 
-        return (Subject(f, "Reminder", "提醒"), mail);
+        return new MailContent(Subject(f, "Reminder", "提醒"), mail);
     }
 
-    private static (string Subject, BilingualMail Body) Escalation(MailFacts f)
+    private static MailContent Escalation(MailFacts f)
     {
         var n = f.Notification;
         var (stageEn, stageZh) = StageName(n.Stage);
@@ -191,20 +191,20 @@ internal static class MailTemplates
                 $"The {stageEn} of this workshop is overdue. The request stays open until the time below; if nobody answers by then, the workshop expires.",
                 $"本研讨会的{stageZh}已逾期。请求将保留至以下时间；届时仍无人答复，研讨会将过期。")
             .Facts(Due("Expires at", "过期时间", n.DueAt))
-            .Table(["Waiting for", "Role", "Due"], ["等待答复方", "角色", "期限"], f.Pending.Select(p =>
+            .Table(new TableRow(["Waiting for", "Role", "Due"], ["等待答复方", "角色", "期限"]), f.Pending.Select(p =>
             {
-                var party = p.Role == Role.FocalPoint ? MinistryName(f.Directory, p.Party) : (p.Party, p.Party);
+                var party = p.Role == Role.FocalPoint ? MinistryName(f.Directory, p.Party) : (En: p.Party, Zh: p.Party);
                 var role = RoleName(p.Role);
-                return ((IReadOnlyList<string>)[party.Item1, role.En, ChinaTime.En(p.DueAt)], (IReadOnlyList<string>)[party.Item2, role.Zh, ChinaTime.Zh(p.DueAt)]);
+                return new TableRow([party.En, role.En, ChinaTime.En(p.DueAt)], [party.Zh, role.Zh, ChinaTime.Zh(p.DueAt)]);
             }))
             .Action(f.Link, "Review and decide", "审核并决定")
             .Paragraph("The workshop's status:", "研讨会状态查询：")
             .Code($"curl -H \"x-functions-key: <your API key>\" {f.StatusUrl.AbsoluteUri}");
         WorkshopFacts(mail, f);
-        return (Subject(f, "Escalation", "升级提醒"), mail);
+        return new MailContent(Subject(f, "Escalation", "升级提醒"), mail);
     }
 
-    private static (string Subject, BilingualMail Body) DecisionOutcome(MailFacts f)
+    private static MailContent DecisionOutcome(MailFacts f)
     {
         var n = f.Notification;
         var outcome = n.Outcome ?? n.Stage;
@@ -243,10 +243,10 @@ internal static class MailTemplates
         }
 
         WorkshopFacts(mail, f);
-        return (Subject(f, subject.En, subject.Zh), mail);
+        return new MailContent(Subject(f, subject.En, subject.Zh), mail);
     }
 
-    private static (string Subject, BilingualMail Body) CancellationNotice(MailFacts f)
+    private static MailContent CancellationNotice(MailFacts f)
     {
         var mail = new BilingualMail()
             .Heading($"Cancelled: {TitleEn(f.Proposal)}", $"已取消：{TitleZh(f.Proposal)}")
@@ -254,10 +254,10 @@ internal static class MailTemplates
                 "本研讨会已取消。您收到的相关链接均已失效，无需再做任何操作。")
             .Quote("Reason", "原因", f.Notification.Comment);
         WorkshopFacts(mail, f);
-        return (Subject(f, "Cancelled", "已取消"), mail);
+        return new MailContent(Subject(f, "Cancelled", "已取消"), mail);
     }
 
-    private static (string Subject, BilingualMail Body) ParticipantConfirmation(MailFacts f)
+    private static MailContent ParticipantConfirmation(MailFacts f)
     {
         var n = f.Notification;
         var nominee = n.Nominee;
@@ -274,7 +274,7 @@ internal static class MailTemplates
         WorkshopFacts(mail, f);
         Summary(mail, f.Proposal);
         mail.Action(f.EventUrl, "View the announcement", "查看公告");
-        return (Subject(f, "Participation confirmed", "参会确认"), mail);
+        return new MailContent(Subject(f, "Participation confirmed", "参会确认"), mail);
     }
 
     private static void WorkshopFacts(BilingualMail mail, MailFacts f) => mail.Facts(Workshop(f.Notification.WorkshopId, f.Proposal));
@@ -289,10 +289,10 @@ internal static class MailTemplates
                 new Fact("Funding", "资金来源", p.FundingInstrument),
                 new Fact("Submitted by", "提交人", p.SubmittedBy)]);
         Summary(mail, p);
-        mail.Table(["Invited ministry", "Quota"], ["受邀单位", "名额"], p.Invitations.Select(i =>
+        mail.Table(new TableRow(["Invited ministry", "Quota"], ["受邀单位", "名额"]), p.Invitations.Select(i =>
         {
             var (en, zh) = MinistryName(f.Directory, i.Ministry);
-            return ((IReadOnlyList<string>)[en, Count(i.Quota)], (IReadOnlyList<string>)[zh, Count(i.Quota)]);
+            return new TableRow([en, Count(i.Quota)], [zh, Count(i.Quota)]);
         }));
     }
 
@@ -310,32 +310,31 @@ internal static class MailTemplates
                 new Fact("Female", "女", Count(CountOf(all, Sex.Female))),
                 new Fact("Male", "男", Count(CountOf(all, Sex.Male))),
                 new Fact("Undisclosed", "未披露", Count(CountOf(all, Sex.Undisclosed))))
-            .Table(["Ministry", "Nominated / quota", "Female", "Male", "Undisclosed"], ["单位", "提名/名额", "女", "男", "未披露"], p.Invitations.Select(i =>
+            .Table(new TableRow(["Ministry", "Nominated / quota", "Female", "Male", "Undisclosed"], ["单位", "提名/名额", "女", "男", "未披露"]), p.Invitations.Select(i =>
             {
                 var (en, zh) = MinistryName(f.Directory, i.Ministry);
                 if (!slates.TryGetValue(i.Ministry, out var s))
                 {
-                    return ((IReadOnlyList<string>)[en, "no answer", "-", "-", "-"], (IReadOnlyList<string>)[zh, "未答复", "-", "-", "-"]);
+                    return new TableRow([en, "no answer", "-", "-", "-"], [zh, "未答复", "-", "-", "-"]);
                 }
 
                 if (s.Declined)
                 {
-                    return ((IReadOnlyList<string>)[en, "declined", "-", "-", "-"], (IReadOnlyList<string>)[zh, "婉拒", "-", "-", "-"]);
+                    return new TableRow([en, "declined", "-", "-", "-"], [zh, "婉拒", "-", "-", "-"]);
                 }
 
                 string[] counts = [$"{Count(s.Nominees.Count)} / {Count(i.Quota)}", Count(CountOf(s.Nominees, Sex.Female)),
                     Count(CountOf(s.Nominees, Sex.Male)), Count(CountOf(s.Nominees, Sex.Undisclosed))];
-                return ((IReadOnlyList<string>)[en, .. counts], (IReadOnlyList<string>)[zh, .. counts]);
+                return new TableRow([en, .. counts], [zh, .. counts]);
             }))
-            .Table(["Name", "Position", "Ministry", "Sex"], ["姓名", "职务", "单位", "性别"], f.Slates.Where(s => !s.Declined)
+            .Table(new TableRow(["Name", "Position", "Ministry", "Sex"], ["姓名", "职务", "单位", "性别"]), f.Slates.Where(s => !s.Declined)
                 .SelectMany(s => s.Nominees.Select(x => (s.Ministry, Nominee: x)))
                 .Select(x =>
                 {
                     var (en, zh) = MinistryName(f.Directory, x.Ministry);
                     var sex = SexName(x.Nominee.Sex);
                     var nameZh = string.IsNullOrWhiteSpace(x.Nominee.NameZh) ? x.Nominee.Name : $"{x.Nominee.NameZh}（{x.Nominee.Name}）";
-                    return ((IReadOnlyList<string>)[x.Nominee.Name, x.Nominee.Position, x.Ministry, sex.En],
-                        (IReadOnlyList<string>)[nameZh, x.Nominee.Position, zh, sex.Zh]);
+                    return new TableRow([x.Nominee.Name, x.Nominee.Position, x.Ministry, sex.En], [nameZh, x.Nominee.Position, zh, sex.Zh]);
                 }));
     }
 }
