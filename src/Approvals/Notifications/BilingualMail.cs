@@ -27,12 +27,13 @@ internal sealed class BilingualMail
                 new FactsBlock(shown.Select(f => (f.LabelZh, string.IsNullOrWhiteSpace(f.ValueZh) ? f.ValueEn! : f.ValueZh)).ToList()));
     }
 
-    public BilingualMail Table(IReadOnlyList<string> headerEn, IReadOnlyList<string> headerZh, IEnumerable<(IReadOnlyList<string> En, IReadOnlyList<string> Zh)> rows)
+    /// <summary>A table with a header row; a table without rows is left out.</summary>
+    public BilingualMail Table(TableRow header, IEnumerable<TableRow> rows)
     {
         var list = rows.ToList();
         return list.Count == 0
             ? this
-            : Add(new TableBlock(headerEn, list.Select(r => r.En).ToList()), new TableBlock(headerZh, list.Select(r => r.Zh).ToList()));
+            : Add(new TableBlock(header.En, list.Select(r => r.En).ToList()), new TableBlock(header.Zh, list.Select(r => r.Zh).ToList()));
     }
 
     /// <summary>The one thing the reader is asked to do: a plain link styled as a button.</summary>
@@ -49,8 +50,14 @@ internal sealed class BilingualMail
     }
 }
 
+/// <summary>What a template writes: the subject line and the body.</summary>
+internal sealed record MailContent(string Subject, BilingualMail Body);
+
 /// <summary>A label with its value in English and, where it differs, in Chinese.</summary>
 internal readonly record struct Fact(string LabelEn, string LabelZh, string? ValueEn, string? ValueZh = null);
+
+/// <summary>One row of a table: its cells in English and in Chinese, in the same order.</summary>
+internal readonly record struct TableRow(IReadOnlyList<string> En, IReadOnlyList<string> Zh);
 
 /// <summary>One language's part of a mail, in reading order.</summary>
 internal sealed class MailSection(string language)

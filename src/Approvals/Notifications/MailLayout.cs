@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 
 namespace Approvals.Notifications;
@@ -16,7 +17,7 @@ internal static class MailLayout
         var sb = new StringBuilder();
         sb.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
           .Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-          .Append("<title>").Append(Http.Html.E(subject)).Append("</title></head>")
+          .Append("<title>").Append(E(subject)).Append("</title></head>")
           .Append("<body style=\"margin:0;padding:0;background:#f6f7f9\">")
           .Append("<div style=\"max-width:640px;margin:0 auto;padding:16px;font-family:").Append(Font).Append(";font-size:15px;line-height:1.5;color:#1b1f24\">");
         foreach (var section in new[] { mail.En, mail.Zh })
@@ -27,8 +28,8 @@ internal static class MailLayout
             sb.Append("</div>");
         }
 
-        sb.Append("<p style=\"").Append(Muted).Append("\">").Append(Http.Html.E(FooterEn)).Append("<br>")
-          .Append("<span lang=\"zh-CN\">").Append(Http.Html.E(FooterZh)).Append("</span></p>")
+        sb.Append("<p style=\"").Append(Muted).Append("\">").Append(E(FooterEn)).Append("<br>")
+          .Append("<span lang=\"zh-CN\">").Append(E(FooterZh)).Append("</span></p>")
           .Append("</div></body></html>");
         return sb.ToString();
     }
@@ -51,13 +52,15 @@ internal static class MailLayout
     private const string FooterEn = "Sent automatically by Approvals (EU-China Dialogue on Migration and Mobility Support Project). Replies are not read.";
     private const string FooterZh = "此邮件由审批系统自动发送（中欧移民与人员流动对话支持项目），请勿直接回复。";
 
+    /// <summary>Mails encode on their own, not through the pages' layout, so a change to the pages cannot change a mail.</summary>
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+
     private static string CopyHint(string language) => language == "en"
         ? "If the button does not open, copy this address into your browser:"
         : "如果按钮无法打开，请将以下地址复制到浏览器中：";
 
     private static void AppendHtml(StringBuilder sb, MailBlock block, string language, bool firstHeading)
     {
-        static string E(string text) => Http.Html.E(text);
         switch (block)
         {
             case HeadingBlock h when firstHeading:

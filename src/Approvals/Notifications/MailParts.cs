@@ -1,0 +1,48 @@
+using static Approvals.Notifications.MailWording;
+
+namespace Approvals.Notifications;
+
+/// <summary>Pieces several mails are built from: the subject line, the workshop's facts, the whole proposal and the
+/// opening of a reminder to whoever must still decide.</summary>
+internal static class MailParts
+{
+    public const string SubjectPrefix = "[Approvals]";
+
+    public static string Subject(MailFacts f, string en, string zh) =>
+        OneLine($"{SubjectPrefix} {en}: {TitleEn(f.Proposal)} / {zh}: {TitleZh(f.Proposal)}");
+
+    /// <summary>A header must not carry line breaks or other control characters, whatever a title holds.</summary>
+    private static string OneLine(string text) => string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c));
+
+    public static void WorkshopFacts(BilingualMail mail, MailFacts f) => mail.Facts(Workshop(f.Notification.WorkshopId, f.Proposal));
+
+    /// <summary>The whole proposal, for those who decide on it.</summary>
+    public static void WholeProposal(BilingualMail mail, MailFacts f)
+    {
+        var p = f.Proposal;
+        mail.Heading("The proposal", "提案内容")
+            .Facts([.. Workshop(f.Notification.WorkshopId, p),
+                new Fact("Budget", "预算", Money(p.BudgetEur)),
+                new Fact("Funding", "资金来源", p.FundingInstrument),
+                new Fact("Submitted by", "提交人", p.SubmittedBy)]);
+        Summary(mail, p);
+        mail.Table(new TableRow(["Invited ministry", "Quota"], ["受邀单位", "名额"]), p.Invitations.Select(i =>
+        {
+            var (en, zh) = MinistryName(f.Directory, i.Ministry);
+            return new TableRow([en, Count(i.Quota)], [zh, Count(i.Quota)]);
+        }));
+    }
+
+    /// <summary>The opening of a reminder to an approver, whichever stage awaits their decision.</summary>
+    public static BilingualMail DecisionAwaited(MailFacts f)
+    {
+        var n = f.Notification;
+        var (stageEn, stageZh) = StageName(n.Stage);
+        return new BilingualMail()
+            .Heading($"Reminder: your decision is awaited: {TitleEn(f.Proposal)}", $"提醒：等待您的决定：{TitleZh(f.Proposal)}")
+            .Paragraph($"Your decision for the {stageEn} of this workshop has not been received yet. Opening the link alone decides nothing.",
+                $"尚未收到您对本研讨会{stageZh}的决定。仅打开链接不会做出任何决定。")
+            .Facts(Due("Please decide by", "请于此前决定", n.DueAt))
+            .Action(f.Link, "Review and decide", "审核并决定");
+    }
+}
