@@ -9,8 +9,6 @@ namespace Approvals.DonorSignOff;
 /// <see cref="Timing.DonorTimeout"/> before the request is escalated.</summary>
 internal static class DonorSignOffStep
 {
-    public static Task<StepResult> RunAsync(WorkshopRun run, Move move) =>
-        Decisions.RequestAsync(run, new DecisionRequest(
-            Stage.DonorSignOff, run.Directory.DonorApprovers, Role.Donor, NotificationKind.DonorRequest,
-            run.Timing.DonorTimeout, OnApprove: Stage.Published), move.Because);
+    public static DecisionRequest Request(WorkshopRun run) => new(Stage.DonorSignOff, run.Directory.DonorApprovers,
+        Role.Donor, NotificationKind.DonorRequest, run.Timing.DonorTimeout, OnApprove: Stage.Published);
 }

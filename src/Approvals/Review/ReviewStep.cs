@@ -7,8 +7,6 @@ namespace Approvals.Review;
 /// reject it, or request changes. They have <see cref="Timing.ReviewTimeout"/> before the request is escalated.</summary>
 internal static class ReviewStep
 {
-    public static Task<StepResult> RunAsync(WorkshopRun run, Move move) =>
-        Decisions.RequestAsync(run, new DecisionRequest(
-            Stage.InternalReview, run.Directory.ProjectManagers, Role.ProjectManager, NotificationKind.ReviewRequest,
-            run.Timing.ReviewTimeout, OnApprove: Stage.Nominations), move.Because);
+    public static DecisionRequest Request(WorkshopRun run) => new(Stage.InternalReview, run.Directory.ProjectManagers,
+        Role.ProjectManager, NotificationKind.ReviewRequest, run.Timing.ReviewTimeout, OnApprove: Stage.Nominations);
 }

@@ -24,10 +24,10 @@ public sealed class WorkshopOrchestration : TaskOrchestrator<WorkshopStarted, Wo
         {
             StepResult result = move.To switch
             {
-                Stage.InternalReview => await ReviewStep.RunAsync(run, move),
+                Stage.InternalReview => await Decisions.RequestAsync(run, ReviewStep.Request(run), move.Because),
                 Stage.ChangesRequested => await ChangesRequestedStep.RunAsync(run, move),
                 Stage.Nominations => await NominationsStep.RunAsync(run, move),
-                Stage.DonorSignOff => await DonorSignOffStep.RunAsync(run, move),
+                Stage.DonorSignOff => await Decisions.RequestAsync(run, DonorSignOffStep.Request(run), move.Because),
                 Stage.Published => await PublicationStep.RunAsync(run, move),
                 Stage.Rejected => await run.Finish(Stage.Rejected, move.Because),
 
