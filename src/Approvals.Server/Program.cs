@@ -1,6 +1,8 @@
 using Approvals;
 using Approvals.Http;
 using Approvals.Notifications;
+using Approvals.Notifications.Mailbox;
+using Approvals.Publication;
 using Approvals.Server.Azurite;
 using Approvals.Server.Durable;
 using Approvals.Server.Hosting;

@@ -3,8 +3,10 @@ using Approvals.Http;
 using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Notifications;
+using Approvals.Notifications.Mailbox;
 using Approvals.Proposals;
 using Approvals.Publication;
+using Approvals.Review;
 using Approvals.Status;
 using Approvals.Storage;
 using Approvals.Workflow;
@@ -52,6 +54,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DashboardPage>();
         services.AddSingleton<WorkshopsApi>();
         services.AddSingleton<ApiKeyFilter>();
+        services.AddSingleton<PageRenderer>();
 
         services.AddTransient<LoadDirectory>();
         services.AddTransient<RecordProgress>();

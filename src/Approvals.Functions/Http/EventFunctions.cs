@@ -1,4 +1,4 @@
-using Approvals.Http;
+using Approvals.Publication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

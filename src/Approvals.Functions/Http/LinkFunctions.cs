@@ -1,5 +1,6 @@
 using Approvals.Links;
 using Approvals.Nominations;
+using Approvals.Review;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Approvals.Links;
 using Approvals.Nominations;
+using Approvals.Review;
 using Approvals.Status;
 using Microsoft.DurableTask.Client;
 

@@ -16,14 +16,14 @@ public sealed class LinkGate(LinkTokens tokens, WorkshopStore workshops)
         var (claims, problem) = tokens.Read(token);
         if (problem is TokenProblem.Malformed or TokenProblem.Tampered || claims is null || claims.Purpose != purpose)
         {
-            return (null, Html.Message(StatusCodes.Status400BadRequest, "This link is not valid", "此链接无效",
+            return (null, Pages.Message(StatusCodes.Status400BadRequest, "This link is not valid", "此链接无效",
                 "The link may have been cut or changed when it was copied. Open it again from the original email.",
                 "链接可能在复制时被截断或更改。请从原始电子邮件中再次打开。"));
         }
 
         if (problem == TokenProblem.Expired)
         {
-            return (null, Html.Message(StatusCodes.Status410Gone, "This link has expired", "此链接已过期",
+            return (null, Pages.Message(StatusCodes.Status410Gone, "This link has expired", "此链接已过期",
                 $"It was valid until {claims.ExpiresAt:yyyy-MM-dd HH:mm} UTC. Ask the project team for a new one; nothing was changed.",
                 $"有效期至 {claims.ExpiresAt:yyyy-MM-dd HH:mm} UTC。请向项目团队索取新链接；未作任何更改。"));
         }
@@ -31,7 +31,7 @@ public sealed class LinkGate(LinkTokens tokens, WorkshopStore workshops)
         var workshop = await workshops.GetAsync(claims.WorkshopId);
         if (workshop is null)
         {
-            return (null, Html.Message(StatusCodes.Status404NotFound, "Workshop not found", "未找到该研讨会",
+            return (null, Pages.Message(StatusCodes.Status404NotFound, "Workshop not found", "未找到该研讨会",
                 "The workshop this link refers to does not exist.", "此链接所指的研讨会不存在。"));
         }
 
@@ -45,21 +45,21 @@ public sealed class LinkGate(LinkTokens tokens, WorkshopStore workshops)
         var (claims, workshop) = (link.Claims, link.Workshop);
         if (workshop.Stage == Stage.Cancelled)
         {
-            return Html.Message(StatusCodes.Status410Gone, "This workshop was cancelled", "此研讨会已取消",
+            return Pages.Message(StatusCodes.Status410Gone, "This workshop was cancelled", "此研讨会已取消",
                 $"“{workshop.Title}” was cancelled, so there is nothing left to decide. Nothing was changed.",
                 $"“{workshop.Proposal.TitleZh ?? workshop.Title}”已取消，无需再作决定。未作任何更改。");
         }
 
         if (claims.Round < workshop.Round)
         {
-            return Html.Message(StatusCodes.Status410Gone, "A newer version exists", "已有更新版本",
+            return Pages.Message(StatusCodes.Status410Gone, "A newer version exists", "已有更新版本",
                 "The proposal was revised after this email was sent. Please use the link in the most recent email. Nothing was changed.",
                 "此邮件发出后提案已修改。请使用最新邮件中的链接。未作任何更改。");
         }
 
         if (claims.Stage != workshop.Stage)
         {
-            return Html.Message(StatusCodes.Status409Conflict, "This request is no longer open", "此请求已关闭",
+            return Pages.Message(StatusCodes.Status409Conflict, "This request is no longer open", "此请求已关闭",
                 $"The workshop has moved on from {claims.Stage} and is now at {workshop.Stage}. Nothing was changed.",
                 $"研讨会已从 {claims.Stage} 阶段进入 {workshop.Stage} 阶段。未作任何更改。");
         }

@@ -20,4 +20,18 @@ public static class AuditActions
     public const string Published = "Published";
     public const string IgnoredLateEvent = "IgnoredLateEvent";
     public const string System = "system";
+
+    // Written by the links the moment a click arrives, before the workflow acts on it.
+    public const string DecisionApprove = "DecisionApprove";
+    public const string DecisionReject = "DecisionReject";
+    public const string DecisionChanges = "DecisionChanges";
+    public const string SlateReceivedViaLink = "SlateReceivedViaLink";
+    public const string SlateDeclinedViaLink = "SlateDeclinedViaLink";
+
+    public static string DecisionVia(Decision decision) => decision switch
+    {
+        Decision.Approve => DecisionApprove,
+        Decision.Reject => DecisionReject,
+        _ => DecisionChanges,
+    };
 }

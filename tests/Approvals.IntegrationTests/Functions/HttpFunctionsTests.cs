@@ -164,6 +164,51 @@ public sealed class HttpFunctionsTests(AppServer server, FunctionsHost functions
         Assert.True(lateLink.Status == StatusCodes.Status410Gone && lateLink.Body.Contains("This workshop was cancelled", StringComparison.Ordinal), lateLink.ToString());
     }
 
+    [Fact]
+    public async Task BothHostsServeTheSamePagesWithTheSameHeaders()
+    {
+        var id = await SubmittedWorkshop();
+        var review = LinkFor(NotificationKind.ReviewRequest, id, ProjectManager, Role.ProjectManager, Stage.InternalReview);
+        var token = FunctionsHost.TokenOf(review);
+        const string unknownEvent = "ws-20270101-doesnotexist";
+
+        var form = await ShowDecision(review);
+        Assert.Equal((StatusCodes.Status200OK, "text/html"), (form.Status, form.MediaType));
+        Assert.Equal(await ServedByServer(HttpMethod.Get, review.AbsolutePath), Served.From(form));
+
+        var head = FunctionHttp.Request(functions.Services, HttpMethods.Head, review.AbsolutePath, new() { ["token"] = token });
+        var headers = Served.From(await FunctionHttp.RespondAsync(head, functions.Create<LinkFunctions>().ShowDecision(head.Request, token)));
+        Assert.Equal(string.Empty, headers.Body);
+        Assert.Equal(await ServedByServer(HttpMethod.Head, review.AbsolutePath), headers);
+
+        var refused = await Call<LinkFunctions>(HttpMethods.Get, "/api/decisions/not-a-token", new() { ["token"] = "not-a-token" }, (f, req) => f.ShowDecision(req, "not-a-token"));
+        Assert.Equal(StatusCodes.Status400BadRequest, refused.Status);
+        Assert.Equal(await ServedByServer(HttpMethod.Get, "/api/decisions/not-a-token"), Served.From(refused));
+
+        var missing = await Call<EventFunctions>(HttpMethods.Get, $"/api/events/{unknownEvent}", new() { ["id"] = unknownEvent }, (f, req) => f.ShowEvent(req, unknownEvent));
+        Assert.Equal(StatusCodes.Status404NotFound, missing.Status);
+        Assert.Equal(await ServedByServer(HttpMethod.Get, $"/api/events/{unknownEvent}"), Served.From(missing));
+    }
+
+    /// <summary>What a browser sees of a page: its status, the headers every page carries, and its body.</summary>
+    sealed record Served(int Status, string? ContentType, string Headers, string Body)
+    {
+        static readonly string[] PageHeaders = ["Cache-Control", "X-Content-Type-Options", "Referrer-Policy", "Content-Security-Policy"];
+
+        public static Served From(FunctionResponse response) => new(response.Status, response.ContentType,
+            string.Join('\n', PageHeaders.Select(h => $"{h}: {response.Headers[h]}")), response.Body);
+
+        public static async Task<Served> From(HttpResponseMessage response) => new((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(),
+            string.Join('\n', PageHeaders.Select(h => $"{h}: {string.Join(", ", response.Headers.TryGetValues(h, out var values) ? values : [])}")),
+            await response.Content.ReadAsStringAsync());
+    }
+
+    async Task<Served> ServedByServer(HttpMethod method, string path)
+    {
+        using var response = await server.Http.SendAsync(new HttpRequestMessage(method, path));
+        return await Served.From(response);
+    }
+
     async Task<string> SubmittedWorkshop()
     {
         var id = await functions.SubmitAsync(server.Process.DurableClient);

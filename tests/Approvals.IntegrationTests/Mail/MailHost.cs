@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
-using Approvals.Http;
 using Approvals.IntegrationTests.Infra;
 using Approvals.Links;
+using Approvals.Notifications.Mailbox;
+using Approvals.Publication;
 using Approvals.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

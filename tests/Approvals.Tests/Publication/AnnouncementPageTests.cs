@@ -1,4 +1,7 @@
+using Approvals.Http;
 using Approvals.Publication;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Approvals.Tests.Publication;
 
@@ -11,10 +14,14 @@ public sealed class AnnouncementPageTests
         [new ParticipatingMinistry("MFA", "Ministry of Foreign Affairs", "外交部", 10), new ParticipatingMinistry("MOE", "Ministry of Education", "教育部", 5)],
         15, new DateTimeOffset(2027, 1, 20, 2, 0, 0, TimeSpan.Zero));
 
+    private static Task<string> Render(Announcement announcement) =>
+        new PageRenderer(new ServiceCollection().BuildServiceProvider(), NullLoggerFactory.Instance)
+            .RenderAsync<AnnouncementPage>(new Dictionary<string, object?> { [nameof(AnnouncementPage.Announcement)] = announcement });
+
     [Fact]
-    public void TheAnnouncementShowsBothTitlesTheFundingLineAndTheMinistriesInBothLanguages()
+    public async Task TheAnnouncementShowsBothTitlesTheFundingLineAndTheMinistriesInBothLanguages()
     {
-        var page = AnnouncementPage.Body(Sample());
+        var page = await Render(Sample());
 
         Assert.Contains("<h1>International Migration Law and International Standards</h1>", page, StringComparison.Ordinal);
         Assert.Contains("国际移民法与国际标准", page, StringComparison.Ordinal);
@@ -35,7 +42,7 @@ public sealed class AnnouncementPageTests
     }
 
     [Fact]
-    public void AScriptInAnAnnouncementIsEncodedOnThePage()
+    public async Task AScriptInAnAnnouncementIsEncodedOnThePage()
     {
         var evil = Sample() with
         {
@@ -44,7 +51,7 @@ public sealed class AnnouncementPageTests
             Ministries = [new ParticipatingMinistry("X", "<img src=x onerror=alert(3)>", "<b>部</b>", 1)],
         };
 
-        var page = AnnouncementPage.Body(evil);
+        var page = await Render(evil);
 
         Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<img", page, StringComparison.OrdinalIgnoreCase);

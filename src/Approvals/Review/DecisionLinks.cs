@@ -1,11 +1,12 @@
 using Approvals.Http;
+using Approvals.Links;
 using Approvals.Storage;
 using Approvals.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
-namespace Approvals.Links;
+namespace Approvals.Review;
 
 /// <summary><c>GET|HEAD /api/decisions/{token}</c> shows the facts and a form and never decides;
 /// <c>POST</c> decides exactly once per workshop, stage and round.</summary>
@@ -57,11 +58,11 @@ public sealed class DecisionLinks(
         var (won, stored) = await decisions.TryRecordAsync(candidate);
         if (!won) return await Replay(stored, client);
 
-        await audit.AppendAsync(workshop.Id, new AuditEntry(link.TokenId, stored.At, claims.Stage, $"Decision{decision}", claims.Recipient,
+        await audit.AppendAsync(workshop.Id, new AuditEntry(link.TokenId, stored.At, claims.Stage, AuditActions.DecisionVia(decision), claims.Recipient,
             stored.Comment, link.TokenId, "link", LinkGate.ClientIp(http), http.Request.Headers.UserAgent.ToString()));
         await Raise(stored, client);
         logger.LogInformation("Workshop {WorkshopId}: {Decision} at {Stage} round {Round} by {Approver}", workshop.Id, decision, claims.Stage, claims.Round, claims.Party);
-        return Html.Message(StatusCodes.Status200OK, "Thank you — your decision is recorded", "谢谢——您的决定已记录",
+        return Pages.Message(StatusCodes.Status200OK, "Thank you — your decision is recorded", "谢谢——您的决定已记录",
             $"{Verb(decision)}: “{workshop.Title}”.{(stored.Comment is null ? string.Empty : $" Comment: {stored.Comment}")}",
             $"{VerbZh(decision)}：“{workshop.Proposal.TitleZh ?? workshop.Title}”。", ok: true);
     }
@@ -83,36 +84,21 @@ public sealed class DecisionLinks(
     }
 
     private static IResult AlreadyRecorded(StoredDecision d) =>
-        Html.Message(StatusCodes.Status200OK, "This decision is already recorded", "此决定已记录",
+        Pages.Message(StatusCodes.Status200OK, "This decision is already recorded", "此决定已记录",
             $"{Verb(d.Decision)} by {d.Approver} on {d.At:yyyy-MM-dd HH:mm} UTC. Nothing more is needed.",
             $"{d.Approver} 已于 {d.At:yyyy-MM-dd HH:mm} UTC {VerbZh(d.Decision)}。无需其他操作。", ok: true);
 
     private async Task<IResult> Form(OpenedLink link, string? error, string? comment, int status)
     {
-        var (claims, workshop) = (link.Claims, link.Workshop);
-        var donor = claims.Stage == Stage.DonorSignOff;
-        var facts = WorkshopFacts.Card(workshop, donor, donor ? await nominations.ListAsync(workshop.Id) : [], await directory.LoadAsync());
-        var what = donor
-            ? "EU donor sign-off: approve the workshop for publication, reject it, or request changes. / 欧盟资助方审批：批准发布、拒绝或要求修改。"
-            : "Internal review: approve the proposal so ministries are invited to nominate, reject it, or request changes. / 内部审核：批准后将邀请各部委提名；或拒绝、要求修改。";
-        var round = claims.Round > 0 ? $" (revision {claims.Round} / 第{claims.Round}次修改)" : string.Empty;
-        var body = $"""
-            <p class="muted">Decision requested from {Html.E(claims.Recipient)}{Html.E(round)}</p>
-            {facts}
-            <div class="card">
-            <h2>{Html.E(what)}</h2>
-            {(error is null ? string.Empty : $"<p class=\"error\" role=\"alert\">{Html.E(error)}</p>")}
-            <form method="post">
-            <label for="comment">Comment (required to reject or request changes) / 意见（拒绝或要求修改时必填）</label>
-            <textarea id="comment" name="comment" maxlength="2000">{Html.E(comment)}</textarea>
-            <button type="submit" name="decision" value="approve">Approve / 批准</button>
-            <button type="submit" name="decision" value="changes" class="changes">Request changes / 要求修改</button>
-            <button type="submit" name="decision" value="reject" class="reject">Reject / 拒绝</button>
-            </form>
-            <p class="muted">Nothing is decided until you press a button. / 按下按钮后才会记录决定。</p>
-            </div>
-            """;
-        return Html.Page($"Decision: {workshop.Title}", body, status);
+        var donor = link.Claims.Stage == Stage.DonorSignOff;
+        return Pages.Render<DecisionPage>(new()
+        {
+            [nameof(DecisionPage.Link)] = link,
+            [nameof(DecisionPage.Directory)] = await directory.LoadAsync(),
+            [nameof(DecisionPage.Slates)] = donor ? await nominations.ListAsync(link.Workshop.Id) : [],
+            [nameof(DecisionPage.Error)] = error,
+            [nameof(DecisionPage.Comment)] = comment,
+        }, status);
     }
 
     private static string Verb(Decision d) => d switch

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Approvals.Http;
 
-namespace Approvals.Http;
+namespace Approvals.Notifications.Mailbox;
 
 public static class MailboxEndpoints
 {

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 
-namespace Approvals.Http;
+namespace Approvals.Publication;
 
 public static class EventsEndpoints
 {

@@ -1,9 +1,9 @@
+using Approvals.Http;
 using Approvals.Links;
-using Approvals.Publication;
 using Approvals.Storage;
 using Microsoft.AspNetCore.Http;
 
-namespace Approvals.Http;
+namespace Approvals.Publication;
 
 /// <summary>One row of <c>GET /api/events</c>.</summary>
 public sealed record EventSummary(string Id, string Title, string? TitleZh, DateOnly StartDate, DateOnly EndDate, string Venue, int Participants, Uri Url);
@@ -26,11 +26,11 @@ public sealed class EventsApi(AnnouncementStore announcements, LinkIssuer links)
         var announcement = await FindAsync(id);
         if (announcement is null)
         {
-            return Html.Message(StatusCodes.Status404NotFound, "Not found", "未找到",
+            return Pages.Message(StatusCodes.Status404NotFound, "Not found", "未找到",
                 "No published workshop has this address. It may not be published yet.", "此地址没有已发布的研讨会，可能尚未发布。");
         }
 
-        return Html.Page(announcement.Title, AnnouncementPage.Body(announcement));
+        return Pages.Render<AnnouncementPage>(new() { [nameof(AnnouncementPage.Announcement)] = announcement });
     }
 
     private async Task<Announcement?> FindAsync(string id)
