@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Status;
+using Approvals.Workshops;
 using Microsoft.DurableTask.Client;
 
 namespace Approvals.Http;
