@@ -104,6 +104,7 @@ public sealed class WorkshopStore(Tables tables, TimeProvider time)
     /// <see cref="WorkshopListing.RejectedToken"/>, not an exception.</summary>
     public async Task<WorkshopListing> ListAsync(Stage? stage, bool overdueOnly, string? continuationToken, int pageSize)
     {
+        if (continuationToken is not null && !IsTokenShaped(continuationToken)) return WorkshopListing.RejectedToken;
         var index = await tables.GetAsync(StorageNames.WorkshopIndex);
         var partition = stage is { } s ? StagePartition(s) : AllPartition;
         var now = time.GetUtcNow();
@@ -140,6 +141,11 @@ public sealed class WorkshopStore(Tables tables, TimeProvider time)
     /// <summary>Ids are ours (<c>ws-yyyyMMdd-hex</c>); anything a table key cannot hold is simply not a workshop.</summary>
     public static bool IsPlausibleId(string? id) =>
         id is { Length: > 0 and <= 100 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    /// <summary>The SDK's tokens are the next partition key and row key joined by one space. The check matters because
+    /// Azurite answers a malformed token with some page rather than an error, as the table service does.</summary>
+    private static bool IsTokenShaped(string token) =>
+        token.Split(' ') is [{ Length: > 0 } next, { Length: > 0 } row] && !token.Any(char.IsControl) && next.Length + row.Length < 2048;
 
     private static string StagePartition(Stage stage) => $"stage-{stage}";
 }
