@@ -10,6 +10,7 @@ using Approvals.Review;
 using Approvals.Status;
 using Approvals.Storage;
 using Approvals.Workflow;
+using Approvals.Workshops;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ApprovalsOptions>, ApprovalsOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => Json.ApplyTo(o.SerializerOptions));
 
         services.AddSingleton(_ => StorageAccount.FromConfiguration(configuration));
         services.AddSingleton<Tables>();

@@ -9,5 +9,6 @@ internal sealed class Adapted(IResult result) : IActionResult
 {
     public Task ExecuteResultAsync(ActionContext context) => result.ExecuteAsync(context.HttpContext);
 
-    public static async Task<IActionResult> From(Task<IResult> result) => new Adapted(await result);
+    public static async Task<IActionResult> From<TResult>(Task<TResult> result)
+        where TResult : IResult => new Adapted(await result);
 }

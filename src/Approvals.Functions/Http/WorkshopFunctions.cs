@@ -1,5 +1,5 @@
-using Approvals.Http;
 using Approvals.Status;
+using Approvals.Workshops;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

@@ -5,6 +5,7 @@ using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Review;
 using Approvals.Status;
+using Approvals.Workshops;
 using Microsoft.DurableTask.Client;
 
 namespace Approvals.Http;

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Approvals.Http;
 
 /// <summary>A request body read as JSON, or the problem that explains why it could not be.</summary>
-public sealed record JsonBody(JsonElement Root, byte[] Raw, IResult? Problem)
+public sealed record JsonBody(JsonElement Root, byte[] Raw, ProblemHttpResult? Problem)
 {
     public const int MaxBytes = 256 * 1024;
 
@@ -41,8 +42,8 @@ public sealed record JsonBody(JsonElement Root, byte[] Raw, IResult? Problem)
         }
     }
 
-    private static JsonBody Fail(IResult problem) => new(default, [], problem);
+    private static JsonBody Fail(ProblemHttpResult problem) => new(default, [], problem);
 
-    private static IResult TooLarge() => Problems.Field(StatusCodes.Status413PayloadTooLarge, "$",
+    private static ProblemHttpResult TooLarge() => Problems.Field(StatusCodes.Status413PayloadTooLarge, "$",
         $"The body is larger than {MaxBytes / 1024} KB.", "Request body too large.");
 }

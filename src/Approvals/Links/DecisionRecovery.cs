@@ -22,7 +22,7 @@ public sealed class DecisionRecovery(WorkshopStore workshops, DecisionStore deci
             string? token = null;
             do
             {
-                var page = await workshops.ListAsync(stage, overdueOnly: false, token, 100);
+                var page = (await workshops.ListAsync(stage, overdueOnly: false, token, 100)).Page;
                 foreach (var summary in page.Items)
                 {
                     cancellationToken.ThrowIfCancellationRequested();

@@ -52,7 +52,7 @@ public sealed class NotificationHandler(
         }
         catch (Exception e)
         {
-            await ReleaseQuietlyAsync(claim, notification, e);
+            await sent.ReleaseAsync(claim, $"{e.GetType().Name}: {e.Message}");
             throw;
         }
 
@@ -87,19 +87,6 @@ public sealed class NotificationHandler(
         }
 
         return n;
-    }
-
-    private async Task ReleaseQuietlyAsync(SendClaim claim, Notification notification, Exception error)
-    {
-        try
-        {
-            await sent.ReleaseAsync(claim, $"{error.GetType().Name}: {error.Message}");
-        }
-        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or TaskCanceledException)
-        {
-            // The claim then simply expires after its lease.
-            logger.LogWarning(e, "Could not release the send claim of notification {NotificationId}", notification.Id);
-        }
     }
 }
 

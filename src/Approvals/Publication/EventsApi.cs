@@ -36,14 +36,7 @@ public sealed class EventsApi(AnnouncementStore announcements, LinkIssuer links)
     private async Task<Announcement?> FindAsync(string id)
     {
         if (string.IsNullOrWhiteSpace(id) || id.Length > 200) return null;
-        try
-        {
-            return await announcements.GetAsync(id);
-        }
-        catch (Azure.RequestFailedException e) when (e.Status == 400)
-        {
-            return null; // not a valid table key, so no announcement
-        }
+        return await announcements.GetAsync(id);
     }
 
     public Uri EventUrl(string id) => links.Build($"api/events/{Uri.EscapeDataString(id)}");

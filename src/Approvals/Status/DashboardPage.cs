@@ -12,20 +12,14 @@ public sealed class DashboardPage(WorkshopStore workshops, TimeProvider time)
     public async Task<IResult> ShowAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var query = http.Request.Query;
-        Stage? stage = Enum.TryParse<Stage>(query["stage"].ToString(), ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : null;
-        var overdue = string.Equals(query["overdue"], "true", StringComparison.OrdinalIgnoreCase);
-        var token = query["continuationToken"].ToString();
-        var code = query["code"].ToString();
-        WorkshopPage page;
-        try
-        {
-            page = await workshops.ListAsync(stage, overdue, token.Length == 0 ? null : token, WorkshopsApi.PageSize);
-        }
-        catch (Azure.RequestFailedException e) when (e.Status == 400)
-        {
-            page = new WorkshopPage([], null);
-        }
+        var reading = WorkshopListQuery.Read(http.Request.Query);
+        if (reading.Query is not { } query) return InvalidQuery(reading.Error!);
+        var stage = query.Stage;
+        var overdue = query.OverdueOnly;
+        var code = http.Request.Query["code"].ToString();
+        var listing = await workshops.ListAsync(stage, overdue, query.ContinuationToken, WorkshopListQuery.PageSize);
+        if (listing.TokenRejected) return InvalidQuery(WorkshopListQuery.RejectedToken);
+        var page = listing.Page;
 
         return Pages.Render<Dashboard>(new()
         {
@@ -36,4 +30,8 @@ public sealed class DashboardPage(WorkshopStore workshops, TimeProvider time)
             [nameof(Dashboard.Now)] = time.GetUtcNow(),
         });
     }
+
+    private static IResult InvalidQuery(InvalidParameter error) =>
+        Pages.Message(StatusCodes.Status400BadRequest, "Invalid query", "查询无效",
+            $"The query parameter '{error.Name}' is wrong: {error.Reason}", $"查询参数“{error.Name}”有误：{error.ReasonZh}");
 }

@@ -11,15 +11,7 @@ public sealed class AuditLog(Tables tables)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var table = await tables.GetAsync(StorageNames.Audit);
-        var rowKey = string.Create(CultureInfo.InvariantCulture, $"{entry.At.UtcTicks:D19}-{entry.Id}");
-        var entity = new TableEntity(workshopId, rowKey)
-        {
-            ["Entry"] = Json.Serialize(entry),
-            ["Stage"] = entry.Stage.ToString(),
-            ["Action"] = entry.Action,
-            ["Actor"] = entry.Actor,
-        };
-        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace);
+        await table.UpsertEntityAsync(AuditRow.From(workshopId, entry), TableUpdateMode.Replace);
     }
 
     /// <summary>A workshop's history, oldest first.</summary>
@@ -27,11 +19,32 @@ public sealed class AuditLog(Tables tables)
     {
         var table = await tables.GetAsync(StorageNames.Audit);
         var entries = new List<AuditEntry>();
-        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {workshopId}")))
+        await foreach (var row in table.QueryAsync<AuditRow>(TableClient.CreateQueryFilter($"PartitionKey eq {workshopId}")))
         {
-            entries.Add(Json.Deserialize<AuditEntry>(e.GetString("Entry")));
+            entries.Add(row.ToEntry());
         }
 
         return entries;
     }
+}
+
+/// <summary>One audit line: the whole entry as JSON, and its stage, action and actor as columns for reading the table by eye.</summary>
+internal sealed class AuditRow : TableRow
+{
+    public string Entry { get; set; } = string.Empty;
+    public Stage Stage { get; set; }
+    public string Action { get; set; } = string.Empty;
+    public string Actor { get; set; } = string.Empty;
+
+    public static AuditRow From(string workshopId, AuditEntry entry) => new()
+    {
+        PartitionKey = workshopId,
+        RowKey = string.Create(CultureInfo.InvariantCulture, $"{entry.At.UtcTicks:D19}-{entry.Id}"),
+        Entry = Json.Serialize(entry),
+        Stage = entry.Stage,
+        Action = entry.Action,
+        Actor = entry.Actor,
+    };
+
+    public AuditEntry ToEntry() => Json.Deserialize<AuditEntry>(Entry);
 }

@@ -18,7 +18,7 @@ public sealed class DecisionStore(Tables tables)
         var table = await tables.GetAsync(StorageNames.Decisions);
         try
         {
-            await table.AddEntityAsync(ToEntity(decision));
+            await table.AddEntityAsync(DecisionRow.From(decision));
             return (true, decision);
         }
         catch (RequestFailedException e) when (e.IsConflict())
@@ -30,39 +30,47 @@ public sealed class DecisionStore(Tables tables)
     public async Task<StoredDecision?> GetAsync(string workshopId, Stage stage, int round)
     {
         var table = await tables.GetAsync(StorageNames.Decisions);
-        var entity = await table.FindAsync<TableEntity>(workshopId, RowKey(stage, round));
-        return entity is null ? null : FromEntity(entity);
+        var row = await table.FindAsync<DecisionRow>(workshopId, DecisionRow.RowKeyOf(stage, round));
+        return row?.ToDecision();
     }
 
     public async Task MarkRaisedAsync(StoredDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
         var table = await tables.GetAsync(StorageNames.Decisions);
-        await table.UpdateEntityAsync(new TableEntity(decision.WorkshopId, RowKey(decision.Stage, decision.Round)) { ["Raised"] = true }, ETag.All, TableUpdateMode.Merge);
+        // A merge of the one column, so nothing else of the first decision can be overwritten.
+        var raised = new TableEntity(decision.WorkshopId, DecisionRow.RowKeyOf(decision.Stage, decision.Round)) { [nameof(DecisionRow.Raised)] = true };
+        await table.UpdateEntityAsync(raised, ETag.All, TableUpdateMode.Merge);
     }
+}
 
-    private static string RowKey(Stage stage, int round) => $"{stage}-{round:D3}";
+/// <summary>One decision row; <see cref="Raised"/> turns true once the workflow has been told.</summary>
+internal sealed class DecisionRow : TableRow
+{
+    public Stage Stage { get; set; }
+    public int Round { get; set; }
+    public string Approver { get; set; } = string.Empty;
+    public Decision Decision { get; set; }
+    public string? Comment { get; set; }
+    public string TokenId { get; set; } = string.Empty;
+    public DateTimeOffset At { get; set; }
+    public bool Raised { get; set; }
 
-    private static TableEntity ToEntity(StoredDecision d) => new(d.WorkshopId, RowKey(d.Stage, d.Round))
+    public static string RowKeyOf(Stage stage, int round) => $"{stage}-{round:D3}";
+
+    public static DecisionRow From(StoredDecision d) => new()
     {
-        ["Stage"] = d.Stage.ToString(),
-        ["Round"] = d.Round,
-        ["Approver"] = d.Approver,
-        ["Decision"] = d.Decision.ToString(),
-        ["Comment"] = d.Comment,
-        ["TokenId"] = d.TokenId,
-        ["At"] = d.At,
-        ["Raised"] = d.Raised,
+        PartitionKey = d.WorkshopId,
+        RowKey = RowKeyOf(d.Stage, d.Round),
+        Stage = d.Stage,
+        Round = d.Round,
+        Approver = d.Approver,
+        Decision = d.Decision,
+        Comment = d.Comment,
+        TokenId = d.TokenId,
+        At = d.At,
+        Raised = d.Raised,
     };
 
-    private static StoredDecision FromEntity(TableEntity e) => new(
-        e.PartitionKey,
-        Enum.Parse<Stage>(e.GetString("Stage")),
-        e.GetInt32("Round") ?? 0,
-        e.GetString("Approver"),
-        Enum.Parse<Decision>(e.GetString("Decision")),
-        e.GetString("Comment"),
-        e.GetString("TokenId"),
-        e.GetDateTimeOffset("At") ?? default,
-        e.GetBoolean("Raised") ?? false);
+    public StoredDecision ToDecision() => new(PartitionKey, Stage, Round, Approver, Decision, Comment, TokenId, At, Raised);
 }

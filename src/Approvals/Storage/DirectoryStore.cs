@@ -14,14 +14,14 @@ public sealed class DirectoryStore(Tables tables)
         var table = await tables.GetAsync(StorageNames.Directory);
         var ministries = new List<Ministry>();
         var roles = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {MinistryPartition}")))
+        await foreach (var row in table.QueryAsync<MinistryRow>(TableClient.CreateQueryFilter($"PartitionKey eq {MinistryPartition}")))
         {
-            ministries.Add(new Ministry(e.RowKey, e.GetString("NameEn"), e.GetString("NameZh"), Json.Deserialize<List<string>>(e.GetString("FocalPoints"))));
+            ministries.Add(row.ToMinistry());
         }
 
-        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {RolePartition}")))
+        await foreach (var row in table.QueryAsync<RoleRow>(TableClient.CreateQueryFilter($"PartitionKey eq {RolePartition}")))
         {
-            roles[e.RowKey] = Json.Deserialize<List<string>>(e.GetString("Addresses"));
+            roles[row.RowKey] = Json.Deserialize<List<string>>(row.Addresses);
         }
 
         return new ProjectDirectory(
@@ -34,7 +34,7 @@ public sealed class DirectoryStore(Tables tables)
     public async Task<bool> IsEmptyAsync()
     {
         var table = await tables.GetAsync(StorageNames.Directory);
-        await foreach (var _ in table.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"]))
+        await foreach (var _ in table.QueryAsync<TableEntity>(maxPerPage: 1, select: [nameof(ITableEntity.PartitionKey)]))
         {
             return false;
         }
@@ -48,12 +48,7 @@ public sealed class DirectoryStore(Tables tables)
         var table = await tables.GetAsync(StorageNames.Directory);
         foreach (var m in directory.Ministries)
         {
-            await table.UpsertEntityAsync(new TableEntity(MinistryPartition, m.Code)
-            {
-                ["NameEn"] = m.NameEn,
-                ["NameZh"] = m.NameZh,
-                ["FocalPoints"] = Json.Serialize(m.FocalPoints),
-            }, TableUpdateMode.Replace);
+            await table.UpsertEntityAsync(MinistryRow.From(MinistryPartition, m), TableUpdateMode.Replace);
         }
 
         foreach (var (role, addresses) in new[]
@@ -63,7 +58,33 @@ public sealed class DirectoryStore(Tables tables)
                      (nameof(ProjectDirectory.Escalation), directory.Escalation),
                  })
         {
-            await table.UpsertEntityAsync(new TableEntity(RolePartition, role) { ["Addresses"] = Json.Serialize(addresses) }, TableUpdateMode.Replace);
+            var row = new RoleRow { PartitionKey = RolePartition, RowKey = role, Addresses = Json.Serialize(addresses) };
+            await table.UpsertEntityAsync(row, TableUpdateMode.Replace);
         }
     }
+}
+
+/// <summary>A ministry of the directory (RK = its code); focal points as a JSON array.</summary>
+internal sealed class MinistryRow : TableRow
+{
+    public string NameEn { get; set; } = string.Empty;
+    public string NameZh { get; set; } = string.Empty;
+    public string FocalPoints { get; set; } = string.Empty;
+
+    public static MinistryRow From(string partition, Ministry m) => new()
+    {
+        PartitionKey = partition,
+        RowKey = m.Code,
+        NameEn = m.NameEn,
+        NameZh = m.NameZh,
+        FocalPoints = Json.Serialize(m.FocalPoints),
+    };
+
+    public Ministry ToMinistry() => new(RowKey, NameEn, NameZh, Json.Deserialize<List<string>>(FocalPoints));
+}
+
+/// <summary>The addresses holding one role (RK = the role's name), as a JSON array.</summary>
+internal sealed class RoleRow : TableRow
+{
+    public string Addresses { get; set; } = string.Empty;
 }

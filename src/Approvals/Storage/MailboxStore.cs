@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Approvals.Notifications;
 using Azure;
@@ -43,8 +42,7 @@ public sealed class MailboxStore(StorageAccount account)
         ArgumentNullException.ThrowIfNull(notificationId);
         var safe = string.Concat(notificationId.Where(c => char.IsAsciiLetterOrDigit(c) || c == '-'));
         if (safe.Length > 64) safe = safe[..64];
-        var reverse = string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.MaxValue.UtcTicks - sentAt.UtcTicks:D19}");
-        return safe.Length == 0 ? $"{reverse}-{Guid.NewGuid():N}" : $"{reverse}-{safe}";
+        return ReverseTime.Key(sentAt, safe.Length == 0 ? $"{Guid.NewGuid():N}" : safe);
     }
 
     public async Task SaveAsync(MailboxMessage message, byte[] raw, CancellationToken cancellationToken = default)

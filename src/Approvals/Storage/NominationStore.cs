@@ -10,24 +10,37 @@ public sealed class NominationStore(Tables tables)
     {
         ArgumentNullException.ThrowIfNull(slate);
         var table = await tables.GetAsync(StorageNames.Nominations);
-        await table.UpsertEntityAsync(new TableEntity(workshopId, slate.Ministry)
+        var row = new SlateRow
         {
-            ["Slate"] = Json.Serialize(slate),
-            ["Declined"] = slate.Declined,
-            ["Count"] = slate.Nominees.Count,
-            ["TokenId"] = tokenId,
-        }, TableUpdateMode.Replace);
+            PartitionKey = workshopId,
+            RowKey = slate.Ministry,
+            Slate = Json.Serialize(slate),
+            Declined = slate.Declined,
+            Count = slate.Nominees.Count,
+            TokenId = tokenId,
+        };
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace);
     }
 
     public async Task<IReadOnlyList<Slate>> ListAsync(string workshopId)
     {
         var table = await tables.GetAsync(StorageNames.Nominations);
         var slates = new List<Slate>();
-        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {workshopId}")))
+        await foreach (var row in table.QueryAsync<SlateRow>(TableClient.CreateQueryFilter($"PartitionKey eq {workshopId}")))
         {
-            slates.Add(Json.Deserialize<Slate>(e.GetString("Slate")));
+            slates.Add(Json.Deserialize<Slate>(row.Slate));
         }
 
         return slates;
     }
+}
+
+/// <summary>A ministry's slate as JSON (RK = ministry code), with whether it declined, how many it nominated and the
+/// token it came with as columns.</summary>
+internal sealed class SlateRow : TableRow
+{
+    public string Slate { get; set; } = string.Empty;
+    public bool Declined { get; set; }
+    public int Count { get; set; }
+    public string? TokenId { get; set; }
 }

@@ -1,6 +1,7 @@
 using Approvals.Notifications;
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
 
 namespace Approvals.Storage;
 
@@ -16,9 +17,10 @@ public enum SendClaimState
 /// <summary>A claim on sending one notification's mail (see <see cref="SentMailStore"/>).</summary>
 public sealed class SendClaim
 {
-    internal SendClaim(SendClaimState state, string partitionKey, string rowKey, ETag etag, int attempt)
+    internal SendClaim(SendClaimState state, string notificationId, string partitionKey, string rowKey, ETag etag, int attempt)
     {
         State = state;
+        NotificationId = notificationId;
         PartitionKey = partitionKey;
         RowKey = rowKey;
         ETag = etag;
@@ -27,6 +29,7 @@ public sealed class SendClaim
 
     public SendClaimState State { get; }
     public int Attempt { get; }
+    internal string NotificationId { get; }
     internal string PartitionKey { get; }
     internal string RowKey { get; }
     internal ETag ETag { get; }
@@ -39,7 +42,7 @@ public sealed record SentMailRecord(string NotificationId, string WorkshopId, st
 /// A delivery first claims the row by a conditional insert (or, for a failed or abandoned attempt, a conditional
 /// update), sends, then marks it sent. Two deliveries racing for one notification: one claim wins, the other sees
 /// <see cref="SendClaimState.InProgress"/> and retries later, by when the row says Sent.</summary>
-public sealed class SentMailStore(Tables tables, TimeProvider time)
+public sealed class SentMailStore(Tables tables, TimeProvider time, ILogger<SentMailStore> logger)
 {
     public const string Sending = "Sending";
     public const string Sent = "Sent";
@@ -56,40 +59,41 @@ public sealed class SentMailStore(Tables tables, TimeProvider time)
             var now = time.GetUtcNow();
             try
             {
-                var created = await table.AddEntityAsync(new TableEntity(pk, rk)
+                var created = await table.AddEntityAsync(new SentMailRow
                 {
-                    ["Status"] = Sending,
-                    ["ClaimedAt"] = now,
-                    ["Attempts"] = 1,
-                    ["WorkshopId"] = notification.WorkshopId,
-                    ["Kind"] = notification.Kind.ToString(),
-                    ["To"] = notification.To,
+                    PartitionKey = pk,
+                    RowKey = rk,
+                    Status = Sending,
+                    ClaimedAt = now,
+                    Attempts = 1,
+                    WorkshopId = notification.WorkshopId,
+                    Kind = notification.Kind.ToString(),
+                    To = notification.To,
                 });
-                return new SendClaim(SendClaimState.Claimed, pk, rk, created.Headers.ETag ?? ETag.All, 1);
+                return new SendClaim(SendClaimState.Claimed, notification.Id, pk, rk, created.Headers.ETag ?? ETag.All, 1);
             }
             catch (RequestFailedException e) when (e.IsConflict())
             {
                 // Someone recorded this notification before: look at how far they got.
             }
 
-            var existing = await table.FindAsync<TableEntity>(pk, rk);
+            var existing = await table.FindAsync<SentMailRow>(pk, rk);
             if (existing is null) continue;
-            var status = existing.GetString("Status");
-            if (status == Sent) return new SendClaim(SendClaimState.AlreadySent, pk, rk, existing.ETag, existing.GetInt32("Attempts") ?? 1);
-            if (status == Sending && existing.GetDateTimeOffset("ClaimedAt") is { } claimed && claimed + lease > now)
+            if (existing.Status == Sent) return new SendClaim(SendClaimState.AlreadySent, notification.Id, pk, rk, existing.ETag, existing.Attempts ?? 1);
+            if (existing.Status == Sending && existing.ClaimedAt is { } claimed && claimed + lease > now)
             {
-                return new SendClaim(SendClaimState.InProgress, pk, rk, existing.ETag, existing.GetInt32("Attempts") ?? 1);
+                return new SendClaim(SendClaimState.InProgress, notification.Id, pk, rk, existing.ETag, existing.Attempts ?? 1);
             }
 
             // A failed attempt, or a claim whose sender died before finishing: take it over, unless someone else does first.
-            var attempt = (existing.GetInt32("Attempts") ?? 0) + 1;
-            existing["Status"] = Sending;
-            existing["ClaimedAt"] = now;
-            existing["Attempts"] = attempt;
+            var attempt = (existing.Attempts ?? 0) + 1;
+            existing.Status = Sending;
+            existing.ClaimedAt = now;
+            existing.Attempts = attempt;
             try
             {
                 var updated = await table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace);
-                return new SendClaim(SendClaimState.Claimed, pk, rk, updated.Headers.ETag ?? ETag.All, attempt);
+                return new SendClaim(SendClaimState.Claimed, notification.Id, pk, rk, updated.Headers.ETag ?? ETag.All, attempt);
             }
             catch (RequestFailedException e) when (e.IsPreconditionFailed() || e.Status == 404)
             {
@@ -97,7 +101,7 @@ public sealed class SentMailStore(Tables tables, TimeProvider time)
             }
         }
 
-        return new SendClaim(SendClaimState.InProgress, pk, rk, default, 0);
+        return new SendClaim(SendClaimState.InProgress, notification.Id, pk, rk, default, 0);
     }
 
     /// <summary>Records the mail as sent. Returns false when another delivery had taken the claim over meanwhile (its
@@ -108,9 +112,9 @@ public sealed class SentMailStore(Tables tables, TimeProvider time)
         var table = await tables.GetAsync(StorageNames.SentMail);
         var entity = new TableEntity(claim.PartitionKey, claim.RowKey)
         {
-            ["Status"] = Sent,
-            ["SentAt"] = time.GetUtcNow(),
-            ["Receipt"] = Truncate(receipt),
+            [nameof(SentMailRow.Status)] = Sent,
+            [nameof(SentMailRow.SentAt)] = time.GetUtcNow(),
+            [nameof(SentMailRow.Receipt)] = Truncate(receipt),
         };
         try
         {
@@ -124,12 +128,18 @@ public sealed class SentMailStore(Tables tables, TimeProvider time)
         }
     }
 
-    /// <summary>Gives the claim up after a failed send, so the next delivery may try at once.</summary>
+    /// <summary>Gives the claim up after a failed send, so the next delivery may try at once. When storage cannot be
+    /// reached either, the claim simply expires after its lease.</summary>
     public async Task ReleaseAsync(SendClaim claim, string error)
     {
         ArgumentNullException.ThrowIfNull(claim);
         var table = await tables.GetAsync(StorageNames.SentMail);
-        var entity = new TableEntity(claim.PartitionKey, claim.RowKey) { ["Status"] = Failed, ["LastError"] = Truncate(error), ["FailedAt"] = time.GetUtcNow() };
+        var entity = new TableEntity(claim.PartitionKey, claim.RowKey)
+        {
+            [nameof(SentMailRow.Status)] = Failed,
+            [nameof(SentMailRow.LastError)] = Truncate(error),
+            [nameof(SentMailRow.FailedAt)] = time.GetUtcNow(),
+        };
         try
         {
             await table.UpdateEntityAsync(entity, claim.ETag, TableUpdateMode.Merge);
@@ -138,17 +148,20 @@ public sealed class SentMailStore(Tables tables, TimeProvider time)
         {
             // Someone else holds or finished it now; their record stands.
         }
+        catch (Exception e) when (e is RequestFailedException or HttpRequestException or TaskCanceledException)
+        {
+            logger.LogWarning(e, "Could not release the send claim of notification {NotificationId}", claim.NotificationId);
+        }
     }
 
     public async Task<SentMailRecord?> GetAsync(string workshopId, string notificationId)
     {
         var table = await tables.GetAsync(StorageNames.SentMail);
         var (pk, rk) = Keys(workshopId, notificationId);
-        var e = await table.FindAsync<TableEntity>(pk, rk);
-        return e is null
+        var row = await table.FindAsync<SentMailRow>(pk, rk);
+        return row is null
             ? null
-            : new SentMailRecord(notificationId, workshopId, e.GetString("Status"), e.GetInt32("Attempts") ?? 0, e.GetDateTimeOffset("SentAt"),
-                e.GetString("Receipt"), e.GetString("LastError"));
+            : new SentMailRecord(notificationId, workshopId, row.Status, row.Attempts ?? 0, row.SentAt, row.Receipt, row.LastError);
     }
 
     /// <summary>PK = workshop id (or the first characters of the notification id without one); both cleaned of the
@@ -168,4 +181,20 @@ public sealed class SentMailStore(Tables tables, TimeProvider time)
     }
 
     private static string Truncate(string text) => text.Length > 2000 ? text[..2000] : text;
+}
+
+/// <summary>One notification's mail. A claim writes the whole row; marking it sent or failed merges only the columns
+/// that change, so a takeover in between keeps its own.</summary>
+internal sealed class SentMailRow : TableRow
+{
+    public string Status { get; set; } = string.Empty;
+    public DateTimeOffset? ClaimedAt { get; set; }
+    public int? Attempts { get; set; }
+    public string? WorkshopId { get; set; }
+    public string? Kind { get; set; }
+    public string? To { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public string? Receipt { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset? FailedAt { get; set; }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Approvals.Proposals;
 using Approvals.Workflow;
 using Azure;
@@ -24,11 +23,16 @@ public sealed record WorkshopSummary(string Id, string Title, Stage Stage, DateT
 /// <summary>A page of workshops and the token for the next one.</summary>
 public sealed record WorkshopPage(IReadOnlyList<WorkshopSummary> Items, string? ContinuationToken);
 
+/// <summary>What a list read found: a page, or that the continuation token is not one the list returned.</summary>
+public sealed record WorkshopListing(WorkshopPage Page, bool TokenRejected = false)
+{
+    public static readonly WorkshopListing RejectedToken = new(new WorkshopPage([], null), TokenRejected: true);
+}
+
 /// <summary>Workshops (PK = id) plus an index table: PK <c>all</c> and PK <c>stage-{Stage}</c>, row keys in reverse
 /// submission order, so every list is one partition read newest first.</summary>
 public sealed class WorkshopStore(Tables tables, TimeProvider time)
 {
-    private const string Row = "workshop";
     private const string AllPartition = "all";
 
     public async Task<bool> CreateAsync(WorkshopRecord workshop)
@@ -36,7 +40,7 @@ public sealed class WorkshopStore(Tables tables, TimeProvider time)
         var table = await tables.GetAsync(StorageNames.Workshops);
         try
         {
-            await table.AddEntityAsync(ToEntity(workshop));
+            await table.AddEntityAsync(WorkshopRow.From(workshop));
         }
         catch (RequestFailedException e) when (e.IsConflict())
         {
@@ -51,8 +55,8 @@ public sealed class WorkshopStore(Tables tables, TimeProvider time)
     {
         if (!IsPlausibleId(id)) return null;
         var table = await tables.GetAsync(StorageNames.Workshops);
-        var entity = await table.FindAsync<TableEntity>(id, Row);
-        return entity is null ? null : FromEntity(entity);
+        var row = await table.FindAsync<WorkshopRow>(id, WorkshopRow.Key);
+        return row?.ToRecord();
     }
 
     /// <summary>Applies a workflow step to the snapshot (optimistic concurrency on the row's ETag).</summary>
@@ -62,10 +66,10 @@ public sealed class WorkshopStore(Tables tables, TimeProvider time)
         var table = await tables.GetAsync(StorageNames.Workshops);
         for (var attempt = 0; ; attempt++)
         {
-            var entity = await table.FindAsync<TableEntity>(update.WorkshopId, Row)
+            var row = await table.FindAsync<WorkshopRow>(update.WorkshopId, WorkshopRow.Key)
                 ?? throw new InvalidOperationException($"Workshop {update.WorkshopId} has no stored row.");
-            var before = FromEntity(entity);
-            var storedSequence = entity.GetInt64("Sequence") ?? 0;
+            var before = row.ToRecord();
+            var storedSequence = row.Sequence ?? 0;
             if (storedSequence > update.Sequence) return; // a redelivered older step: the newer one is already stored
             if (storedSequence == update.Sequence && update.Sequence > 0)
             {
@@ -85,9 +89,7 @@ public sealed class WorkshopStore(Tables tables, TimeProvider time)
             };
             try
             {
-                var row = ToEntity(after);
-                row["Sequence"] = update.Sequence;
-                await table.UpdateEntityAsync(row, entity.ETag, TableUpdateMode.Replace);
+                await table.UpdateEntityAsync(WorkshopRow.From(after, update.Sequence), row.ETag, TableUpdateMode.Replace);
                 await IndexAsync(after, update.Previous ?? before.Stage);
                 return;
             }
@@ -98,38 +100,41 @@ public sealed class WorkshopStore(Tables tables, TimeProvider time)
         }
     }
 
-    public async Task<WorkshopPage> ListAsync(Stage? stage, bool overdueOnly, string? continuationToken, int pageSize)
+    /// <summary>One page of the list, newest first; a continuation token the table service refuses is
+    /// <see cref="WorkshopListing.RejectedToken"/>, not an exception.</summary>
+    public async Task<WorkshopListing> ListAsync(Stage? stage, bool overdueOnly, string? continuationToken, int pageSize)
     {
+        if (continuationToken is not null && !IsTokenShaped(continuationToken)) return WorkshopListing.RejectedToken;
         var index = await tables.GetAsync(StorageNames.WorkshopIndex);
         var partition = stage is { } s ? StagePartition(s) : AllPartition;
+        var now = time.GetUtcNow();
         var filter = overdueOnly
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and NextDueAt lt {time.GetUtcNow()}")
+            ? TableClient.CreateQueryFilter<WorkshopIndexRow>(r => r.PartitionKey == partition && r.NextDueAt < now)
             : TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-        var pages = index.QueryAsync<TableEntity>(filter, maxPerPage: pageSize).AsPages(continuationToken, pageSize);
-        await foreach (var page in pages)
+        var rows = index.QueryAsync<WorkshopIndexRow>(filter, maxPerPage: pageSize);
+        try
         {
-            var items = page.Values.Select(e => new WorkshopSummary(
-                e.GetString("Id"),
-                e.GetString("Title"),
-                Enum.Parse<Stage>(e.GetString("Stage")),
-                e.GetDateTimeOffset("SubmittedAt") ?? default,
-                e.GetDateTimeOffset("UpdatedAt") ?? default,
-                e.GetDateTimeOffset("NextDueAt"))).ToList();
-            return new WorkshopPage(items, page.ContinuationToken);
+            await foreach (var page in rows.AsPages(continuationToken, pageSize))
+            {
+                return new WorkshopListing(new WorkshopPage(page.Values.Select(r => r.ToSummary()).ToList(), page.ContinuationToken));
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 400 && continuationToken is not null)
+        {
+            return WorkshopListing.RejectedToken;
         }
 
-        return new WorkshopPage([], null);
+        return new WorkshopListing(new WorkshopPage([], null));
     }
 
     private async Task IndexAsync(WorkshopRecord now, Stage? previous)
     {
         var index = await tables.GetAsync(StorageNames.WorkshopIndex);
-        var rowKey = IndexRowKey(now);
-        await index.UpsertEntityAsync(IndexEntity(AllPartition, rowKey, now), TableUpdateMode.Replace);
-        await index.UpsertEntityAsync(IndexEntity(StagePartition(now.Stage), rowKey, now), TableUpdateMode.Replace);
+        await index.UpsertEntityAsync(WorkshopIndexRow.From(AllPartition, now), TableUpdateMode.Replace);
+        await index.UpsertEntityAsync(WorkshopIndexRow.From(StagePartition(now.Stage), now), TableUpdateMode.Replace);
         if (previous is { } old && old != now.Stage)
         {
-            await index.DeleteEntityAsync(StagePartition(old), rowKey);
+            await index.DeleteEntityAsync(StagePartition(old), WorkshopIndexRow.RowKeyOf(now));
         }
     }
 
@@ -137,41 +142,10 @@ public sealed class WorkshopStore(Tables tables, TimeProvider time)
     public static bool IsPlausibleId(string? id) =>
         id is { Length: > 0 and <= 100 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
+    /// <summary>The SDK's tokens are the next partition key and row key joined by one space. The check matters because
+    /// Azurite answers a malformed token with some page rather than an error, as the table service does.</summary>
+    private static bool IsTokenShaped(string token) =>
+        token.Split(' ') is [{ Length: > 0 } next, { Length: > 0 } row] && !token.Any(char.IsControl) && next.Length + row.Length < 2048;
+
     private static string StagePartition(Stage stage) => $"stage-{stage}";
-
-    private static string IndexRowKey(WorkshopRecord w) =>
-        string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.MaxValue.UtcTicks - w.SubmittedAt.UtcTicks:D19}-{w.Id}");
-
-    private static TableEntity IndexEntity(string partition, string rowKey, WorkshopRecord w) => new(partition, rowKey)
-    {
-        ["Id"] = w.Id,
-        ["Title"] = w.Title,
-        ["Stage"] = w.Stage.ToString(),
-        ["SubmittedAt"] = w.SubmittedAt,
-        ["UpdatedAt"] = w.UpdatedAt,
-        ["NextDueAt"] = w.Pending.Count == 0 ? null : w.Pending.Min(p => p.DueAt),
-    };
-
-    private static TableEntity ToEntity(WorkshopRecord w) => new(w.Id, Row)
-    {
-        ["Title"] = w.Title,
-        ["Stage"] = w.Stage.ToString(),
-        ["Round"] = w.Round,
-        ["SubmittedAt"] = w.SubmittedAt,
-        ["UpdatedAt"] = w.UpdatedAt,
-        ["Proposal"] = Json.Serialize(w.Proposal),
-        ["Pending"] = Json.Serialize(w.Pending),
-        ["ResumesAt"] = w.ResumesAt?.ToString(),
-    };
-
-    private static WorkshopRecord FromEntity(TableEntity e) => new(
-        e.PartitionKey,
-        e.GetString("Title"),
-        Enum.Parse<Stage>(e.GetString("Stage")),
-        e.GetInt32("Round") ?? 0,
-        e.GetDateTimeOffset("SubmittedAt") ?? default,
-        e.GetDateTimeOffset("UpdatedAt") ?? default,
-        Json.Deserialize<Proposal>(e.GetString("Proposal")),
-        Json.Deserialize<List<PendingRequest>>(e.GetString("Pending")),
-        e.GetString("ResumesAt") is { Length: > 0 } resumes ? Enum.Parse<Stage>(resumes) : null);
 }

@@ -25,4 +25,25 @@ public sealed class DashboardTests(AppServer server) : IClassFixture<AppServer>
         Assert.DoesNotContain(id, publishedOnly, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, withoutKey.StatusCode);
     }
+
+    [Theory]
+    [InlineData("stage=Nowhere", "stage", "Unknown stage")]
+    [InlineData("overdue=yes", "overdue", "Must be true or false.")]
+    [InlineData("continuationToken=garbage", "continuationToken", "Is not a token this list returned.")]
+    public async Task AWrongFilterIsRefusedNamingTheParameterAndWhy(string query, string parameter, string reason)
+    {
+        using var anonymous = new HttpClient { BaseAddress = server.Process.BaseAddress };
+
+        var page = await anonymous.GetAsync($"api/dashboard?{query}&code={AppServer.ApiKey}");
+        var list = await server.Http.GetAsync($"api/workshops?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var text = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains($"'{parameter}'", text, StringComparison.Ordinal);
+        Assert.Contains(reason, text, StringComparison.Ordinal);
+        Assert.Contains($"查询参数“{parameter}”", text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, list.StatusCode);
+        Assert.True(AppServer.Problem(await list.Content.ReadAsStringAsync()).GetProperty("errors").TryGetProperty(parameter, out _));
+    }
 }
