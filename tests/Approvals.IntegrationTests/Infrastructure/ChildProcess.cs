@@ -1,102 +1,105 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
+using System.Globalization;
+using Approvals.Server.Hosting;
 
-namespace Approvals.IntegrationTests.Mail;
+namespace Approvals.IntegrationTests.Infrastructure;
 
-/// <summary>A process a fixture starts and later stops by its own pid (with its children), keeping the tail of its
-/// output for failure messages.</summary>
+/// <summary>A process a test or fixture starts and later stops by its own pid (with its children), keeping the tail of
+/// its output for failure messages. The one way the tests start a program: the server, smtp4dev, dotnet tool, bicep.</summary>
 public sealed class ChildProcess : IDisposable
 {
+    private const int TailLines = 200;
+
     private readonly Process process;
-    private readonly StringBuilder output = new();
+    private readonly OutputTail output;
 
-    private ChildProcess(Process process) => this.process = process;
-
-    public int Id => process.Id;
-    public bool HasExited => process.HasExited;
-
-    public string Output
+    private ChildProcess(Process process, OutputTail output)
     {
-        get
-        {
-            lock (output) return output.Length > 8000 ? output.ToString(output.Length - 8000, 8000) : output.ToString();
-        }
+        this.process = process;
+        this.output = output;
     }
 
-    public static ChildProcess Start(string fileName, string workingDirectory, IEnumerable<string> arguments, TimeSpan terminationGrace = default)
+    public int Id => process.Id;
+
+    public bool HasExited => process.HasExited;
+
+    public int ExitCode => process.ExitCode;
+
+    /// <summary>The last lines it printed on either stream.</summary>
+    public string Output => output.ToString();
+
+    /// <summary>How long <see cref="Dispose"/> waits after SIGTERM before it kills the process tree; zero kills at once.
+    /// A launcher such as the dotnet muxer stops its child on SIGTERM and reaps it, which a kill of the tree does not.</summary>
+    public TimeSpan TerminationGrace { get; init; }
+
+    /// <param name="environment">Variables to set; a null value removes one the test process has.</param>
+    public static ChildProcess Start(string fileName, string workingDirectory, IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string?>? environment = null, TimeSpan terminationGrace = default)
     {
-        var info = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in arguments) info.ArgumentList.Add(a);
-        var process = new Process { StartInfo = info };
-        var child = new ChildProcess(process) { TerminationGrace = terminationGrace };
-        process.OutputDataReceived += (_, e) => child.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => child.Append(e.Data);
-        if (!process.Start()) throw new InvalidOperationException($"Could not start {fileName}.");
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return child;
+        var process = Process.Start(Info(fileName, workingDirectory, arguments, environment))
+            ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        return new ChildProcess(process, OutputTail.Capture(process, TailLines)) { TerminationGrace = terminationGrace };
     }
 
     /// <summary>Runs a command to its end; throws with its output when it fails or takes too long.</summary>
     public static async Task RunAsync(string fileName, string workingDirectory, TimeSpan timeout, params string[] arguments)
     {
         using var child = Start(fileName, workingDirectory, arguments);
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            await child.process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
+        if (!await child.WaitForExitAsync(timeout))
         {
             throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {timeout}:\n{child.Output}");
         }
 
-        child.process.WaitForExit(); // drains the output events
-        if (child.process.ExitCode != 0)
+        if (child.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} exited with {child.process.ExitCode}:\n{child.Output}");
+            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} exited with {child.ExitCode}:\n{child.Output}");
         }
     }
 
-
-    /// <summary>Deletes a fixture's temp folder; one left behind is harmless.</summary>
-    public static void DeleteFolderQuietly(string? path)
+    /// <summary>Runs a command to its end and returns everything it printed, each stream whole (a compiler's output
+    /// is the result, not a log).</summary>
+    public static async Task<ProcessRun> CaptureAsync(string fileName, string workingDirectory, TimeSpan timeout, params string[] arguments)
     {
-        if (path is null) return;
+        var info = Info(fileName, workingDirectory, arguments, null);
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout);
         try
         {
-            System.IO.Directory.Delete(path, recursive: true);
+            await process.WaitForExitAsync(cancel.Token);
         }
-        catch (IOException)
+        catch (OperationCanceledException)
         {
-            // Still in use or already gone.
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {timeout}.");
         }
+
+        return new ProcessRun(process.ExitCode, await stdout, await stderr);
     }
 
+    /// <summary>Waits for the process to exit by itself; false when it is still running after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
 
-    /// <summary>How long <see cref="Dispose"/> waits after SIGTERM before it kills the process tree; zero kills at once.
-    /// A launcher such as the dotnet muxer stops its child on SIGTERM and reaps it, which a kill of the tree does not.</summary>
-    public TimeSpan TerminationGrace { get; init; }
+        process.WaitForExit(); // drains the output events
+        return true;
+    }
 
-    public void Dispose()
+    /// <summary>Kills the process tree at once, as a crash would (nothing gets to shut down cleanly).</summary>
+    public void Kill()
     {
         try
         {
-            if (!process.HasExited && TerminationGrace > TimeSpan.Zero)
-            {
-                using var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false });
-                term?.WaitForExit(5_000);
-                process.WaitForExit(TerminationGrace);
-            }
-
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
@@ -107,13 +110,56 @@ public sealed class ChildProcess : IDisposable
         {
             // Already gone.
         }
+    }
 
+    /// <summary>Deletes a fixture's temp folder; one left behind is harmless.</summary>
+    public static void DeleteFolderQuietly(string? path)
+    {
+        if (path is null) return;
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Still in use or already gone.
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (!process.HasExited && TerminationGrace > TimeSpan.Zero)
+            {
+                using var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+                term?.WaitForExit(5_000);
+                process.WaitForExit(TerminationGrace);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+
+        Kill();
         process.Dispose();
     }
 
-    private void Append(string? line)
+    private static ProcessStartInfo Info(string fileName, string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment)
     {
-        if (line is null) return;
-        lock (output) output.AppendLine(line);
+        var info = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) info.Environment[name] = value;
+        return info;
     }
 }
+
+/// <summary>One finished command: its exit code and all it printed.</summary>
+public sealed record ProcessRun(int ExitCode, string StandardOutput, string StandardError);

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Approvals.Http;
-using Approvals.IntegrationTests.Infra;
+using Approvals.IntegrationTests.Infrastructure;
 using Approvals.Links;
 using Approvals.Storage;
 using Microsoft.AspNetCore.Builder;
