@@ -14,13 +14,16 @@ public sealed class AppServer : IAsyncLifetime
     public const string ApiKey = "integration-test-key";
 
     private readonly Dictionary<string, string?> environment;
+    private readonly string? storage;
 
     public AppServer() : this(new Dictionary<string, string?>())
     {
     }
 
-    internal AppServer(Dictionary<string, string?> environment)
+    /// <param name="storage">A connection string; by default the shared <see cref="TestAzurite"/>.</param>
+    internal AppServer(Dictionary<string, string?> environment, string? storage = null)
     {
+        this.storage = storage;
         this.environment = new Dictionary<string, string?>(environment)
         {
             ["Approvals__ApiKeys__0"] = ApiKey,
@@ -41,14 +44,14 @@ public sealed class AppServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Process = await ServerProcess.StartAsync(environment);
+        Process = await ServerProcess.StartAsync(environment, storage: storage);
         Http.DefaultRequestHeaders.Add("x-functions-key", ApiKey);
     }
 
     public async Task DisposeAsync() => await Process.DisposeAsync();
 
     public static JsonObject ReferenceProposal() =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(ServerProcess.RepositoryRoot(), "samples", "proposal.json")))!.AsObject();
+        JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "samples", "proposal.json")))!.AsObject();
 
     public async Task<(string Id, HttpResponseMessage Response)> SubmitAsync(JsonObject? proposal = null, string? idempotencyKey = null)
     {
@@ -70,20 +73,10 @@ public sealed class AppServer : IAsyncLifetime
     }
 
     /// <summary>Polls <c>GET /api/workshops/{id}</c> until the stage shows (what a manager would see).</summary>
-    public async Task<WorkshopStatus> WaitForStageAsync(string id, Stage stage, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        WorkshopStatus? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            last = await StatusAsync(id);
-            if (last.Stage == stage) return last;
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"{id} did not reach {stage} in {seconds}s; it is at {last?.Stage}. History: " +
-            string.Join(" → ", last?.History.Select(h => $"{h.Stage}/{h.Action}") ?? []) + Environment.NewLine + Process.Output());
-    }
+    public Task<WorkshopStatus> WaitForStageAsync(string id, Stage stage, int seconds = 30) =>
+        Eventually.Until(() => StatusAsync(id), last => last.Stage == stage, TimeSpan.FromSeconds(seconds),
+            last => $"{id} did not reach {stage} in {seconds}s; it is at {last.Stage}. History: " +
+                string.Join(" → ", last.History.Select(h => $"{h.Stage}/{h.Action}")) + Environment.NewLine + Process.Output());
 
     public static JsonElement Problem(string json) => JsonDocument.Parse(json).RootElement.Clone();
 }

@@ -3,7 +3,8 @@ using Approvals.IntegrationTests.Infrastructure;
 
 namespace Approvals.IntegrationTests.Workshops;
 
-public sealed class DashboardTests(AppServer server) : IClassFixture<AppServer>
+[Collection(nameof(SharedServer))]
+public sealed class DashboardTests(AppServer server)
 {
     [Fact]
     public async Task ManagersSeeEveryWorkshopWithItsStageAndDeadlineAndOnlyWithAKey()
