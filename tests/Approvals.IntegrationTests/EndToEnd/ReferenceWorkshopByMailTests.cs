@@ -13,7 +13,7 @@ namespace Approvals.IntegrationTests.EndToEnd;
 
 /// <summary>The reference workshop carried to Published only by reading mails in the local mailbox and clicking, as
 /// the project manager, eight focal points and the EU programme manager will. No event is raised by hand.</summary>
-[Collection(nameof(SharedServer))]
+[Collection(SharedServer.Workshops)]
 public sealed class ReferenceWorkshopByMailTests(AppServer server)
 {
     private async Task<List<MailboxMessage>> Mails(string workshopId) =>

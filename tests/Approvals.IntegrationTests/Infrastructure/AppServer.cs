@@ -8,27 +8,31 @@ using Approvals.Workflow;
 
 namespace Approvals.IntegrationTests.Infrastructure;
 
-/// <summary>The real server with the app's API key, plus helpers that speak its HTTP API as staff and managers do.</summary>
+/// <summary>The real server with the app's API key, plus helpers that speak its HTTP API as staff and managers do.
+/// Made with no arguments (as a collection fixture) it is a handle on the one shared server with default settings on
+/// <see cref="TestAzurite"/>, started by the first handle and stopped with the last, so collections that run in
+/// parallel share it.</summary>
 public sealed class AppServer : IAsyncLifetime
 {
     public const string ApiKey = "integration-test-key";
 
-    private readonly Dictionary<string, string?> environment;
+    private static readonly SemaphoreSlim SharedGate = new(1, 1);
+    private static ServerProcess? shared;
+    private static int sharedHandles;
+
+    private readonly Dictionary<string, string?>? environment;
     private readonly string? storage;
 
-    public AppServer() : this(new Dictionary<string, string?>())
+    public AppServer()
     {
     }
 
+    /// <summary>A server of its own.</summary>
     /// <param name="storage">A connection string; by default the shared <see cref="TestAzurite"/>.</param>
     internal AppServer(Dictionary<string, string?> environment, string? storage = null)
     {
+        this.environment = environment;
         this.storage = storage;
-        this.environment = new Dictionary<string, string?>(environment)
-        {
-            ["Approvals__ApiKeys__0"] = ApiKey,
-            ["Approvals__SigningKey"] = Convert.ToBase64String(SigningKey),
-        };
     }
 
     public static readonly byte[] SigningKey = Encoding.UTF8.GetBytes("integration-tests-signing-key-32-bytes!!");
@@ -42,13 +46,57 @@ public sealed class AppServer : IAsyncLifetime
 
     public HttpClient Http => Process.Http;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() =>
+        Process = environment is null ? await AcquireSharedAsync() : await StartAsync(environment, storage);
+
+    public async Task DisposeAsync()
     {
-        Process = await ServerProcess.StartAsync(environment, storage: storage);
-        Http.DefaultRequestHeaders.Add("x-functions-key", ApiKey);
+        if (environment is not null)
+        {
+            await Process.DisposeAsync();
+            return;
+        }
+
+        await SharedGate.WaitAsync();
+        try
+        {
+            if (--sharedHandles == 0)
+            {
+                await shared!.DisposeAsync();
+                shared = null;
+            }
+        }
+        finally
+        {
+            SharedGate.Release();
+        }
     }
 
-    public async Task DisposeAsync() => await Process.DisposeAsync();
+    private static async Task<ServerProcess> AcquireSharedAsync()
+    {
+        await SharedGate.WaitAsync();
+        try
+        {
+            shared ??= await StartAsync(new Dictionary<string, string?>(), null);
+            sharedHandles++;
+            return shared;
+        }
+        finally
+        {
+            SharedGate.Release();
+        }
+    }
+
+    private static async Task<ServerProcess> StartAsync(Dictionary<string, string?> environment, string? storage)
+    {
+        var server = await ServerProcess.StartAsync(new Dictionary<string, string?>(environment)
+        {
+            ["Approvals__ApiKeys__0"] = ApiKey,
+            ["Approvals__SigningKey"] = Convert.ToBase64String(SigningKey),
+        }, storage: storage);
+        server.Http.DefaultRequestHeaders.Add("x-functions-key", ApiKey);
+        return server;
+    }
 
     public static JsonObject ReferenceProposal() =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "samples", "proposal.json")))!.AsObject();

@@ -6,7 +6,7 @@ using Approvals.Workflow;
 
 namespace Approvals.IntegrationTests.Links;
 
-[Collection(nameof(SharedServer))]
+[Collection(SharedServer.Links)]
 public sealed class DecisionLinkTests(AppServer server)
 {
     private const string Manager = "project.manager@iom.example.org";

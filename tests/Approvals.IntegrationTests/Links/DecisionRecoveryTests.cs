@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Approvals.IntegrationTests.Links;
 
-[Collection(nameof(SharedServer))]
+[Collection(SharedServer.Links)]
 public sealed class DecisionRecoveryTests(AppServer server)
 {
     [Fact]

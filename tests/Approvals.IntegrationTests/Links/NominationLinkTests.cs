@@ -7,7 +7,7 @@ using Approvals.Workflow;
 
 namespace Approvals.IntegrationTests.Links;
 
-[Collection(nameof(SharedServer))]
+[Collection(SharedServer.Links)]
 public sealed class NominationLinkTests(AppServer server)
 {
     private async Task<string> InNominations()

@@ -3,7 +3,7 @@ using Approvals.IntegrationTests.Infrastructure;
 
 namespace Approvals.IntegrationTests.Workshops;
 
-[Collection(nameof(SharedServer))]
+[Collection(SharedServer.Workshops)]
 public sealed class DashboardTests(AppServer server)
 {
     [Fact]

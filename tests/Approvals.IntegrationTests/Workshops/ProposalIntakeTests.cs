@@ -7,7 +7,7 @@ using Approvals.Storage;
 
 namespace Approvals.IntegrationTests.Workshops;
 
-[Collection(nameof(SharedServer))]
+[Collection(SharedServer.Alone)]
 public sealed class ProposalIntakeTests(AppServer server)
 {
     private async Task<int> StoredWorkshops()

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 
 namespace Approvals.IntegrationTests.Workshops;
 
-[Collection(nameof(SharedServer))]
+[Collection(SharedServer.Workshops)]
 public sealed class ReferenceWorkshopTests(AppServer server, ITestOutputHelper output)
 {
     [Fact]
