@@ -1,6 +1,7 @@
 // Approvals in Azure: one Flex Consumption function app (.NET 10 isolated worker, Durable Functions
 // on Azure Storage) reaching storage, Key Vault and Application Insights with its own identity.
-// Deploy with `azd up`; see infra/README.md.
+// Deploy with `azd up` from the repository root: main.parameters.json fills each parameter from an azd
+// environment variable (AZURE_LOCATION, SMTP_HOST, APPROVALS_SIGNING_KEY, ...).
 targetScope = 'subscription'
 
 @minLength(1)

@@ -39,7 +39,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Approvals__SigningKey: '@Microsoft.KeyVault(SecretUri=${signingKeySecretUri})'
     Approvals__PublicBaseUrl: publicBaseUrl
     Approvals__Mail__From: mailFrom
-    // An empty host means no relay: the app captures mail into its mailbox instead (DESIGN §2).
+    // An empty host means no relay: the app captures mail into its mailbox (blob container 'mailbox') instead.
     Approvals__Mail__Smtp__Host: smtpHost
     Approvals__Mail__Smtp__Port: string(smtpPort)
     Approvals__Mail__Smtp__UserName: smtpUserName

@@ -7,7 +7,7 @@ param tags object
 param name string
 param deploymentContainerName string
 
-@description('Queue the activities write outgoing mail to (DESIGN §5); created here so the queue trigger has something to listen on from the first start.')
+@description('Queue the activities write outgoing mail to (the outbox the queue-triggered sender reads); created here so the queue trigger has something to listen on from the first start.')
 param notificationsQueueName string = 'notifications'
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {

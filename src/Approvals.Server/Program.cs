@@ -1,6 +1,5 @@
 using Approvals;
 using Approvals.Http;
-using Approvals.Notifications;
 using Approvals.Notifications.Mailbox;
 using Approvals.Publication;
 using Approvals.Server.Azurite;
@@ -14,8 +13,7 @@ DevelopmentDefaults.Apply(builder.Configuration, builder.Environment);
 builder.AddEmbeddedAzurite();
 builder.Services.AddApprovals(builder.Configuration);
 builder.AddDurableSidecar(tasks => tasks.AddApprovalsWorkflow());
-builder.Services.AddHostedService<DecisionRecoveryService>();
-builder.Services.AddNotificationWorker();
+builder.Services.AddBackgroundJobs();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -26,3 +24,6 @@ app.MapApprovalsEvents();
 app.MapApprovalsMailbox(requireKey: !app.Environment.IsDevelopment());
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 return StartupBanner.Run(app);
+
+/// <summary>The server's entry point, public so tests can host it in-process with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

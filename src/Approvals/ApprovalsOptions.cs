@@ -2,7 +2,7 @@ using Approvals.Workflow;
 
 namespace Approvals;
 
-/// <summary>Settings under <c>Approvals:</c> (DESIGN.md §3).</summary>
+/// <summary>Settings under <c>Approvals:</c>; the README's configuration table lists each with its default.</summary>
 public sealed class ApprovalsOptions
 {
     public const string Section = "Approvals";

@@ -102,7 +102,7 @@ public sealed class AzuriteProcess : IDisposable
             "--blobHost", "127.0.0.1", "--blobPort", $"{options.BlobPort}",
             "--queueHost", "127.0.0.1", "--queuePort", $"{options.QueuePort}",
             "--tableHost", "127.0.0.1", "--tablePort", $"{options.TablePort}",
-            // The Storage SDKs we use send newer API versions than Azurite accepts (DESIGN §8).
+            // The Storage SDKs we use send newer API versions than Azurite accepts (Azure.Storage.Queues 12.28 against Azurite 3.37).
             "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
         ];
         if (options.Location is null)

@@ -29,7 +29,7 @@ public static class DurableSidecarExtensions
             : LoopbackPorts.GetFree();
         var address = $"http://127.0.0.1:{port}";
 
-        // Otherwise stopping waits 30 s for the worker's work-item stream (DESIGN §8).
+        // The default 30 s would all be spent waiting for the worker's open work-item stream, which never ends by itself.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
 
         builder.Services.AddSingleton(services =>

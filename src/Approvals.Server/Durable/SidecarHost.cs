@@ -21,7 +21,7 @@ sealed class SidecarHost(AzureStorageOrchestrationServiceSettings settings, int 
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        // The sidecar never creates the task hub itself (DESIGN §8).
+        // TaskHubGrpcServer serves an existing task hub but never creates one: its tables and queues are made here.
         await service.CreateIfNotExistsAsync();
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());

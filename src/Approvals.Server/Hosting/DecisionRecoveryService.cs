@@ -3,12 +3,13 @@ using Microsoft.DurableTask.Client;
 
 namespace Approvals.Server.Hosting;
 
-/// <summary>Runs <see cref="DecisionRecovery"/> every 30 s (the Functions app uses a timer trigger).</summary>
+/// <summary>Runs <see cref="DecisionRecovery"/> every <see cref="DecisionRecovery.Interval"/> (the Functions app uses a
+/// timer trigger).</summary>
 internal sealed class DecisionRecoveryService(DecisionRecovery recovery, DurableTaskClient client, ILogger<DecisionRecoveryService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30));
+        using var timer = new PeriodicTimer(DecisionRecovery.Interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
@@ -17,7 +18,7 @@ internal sealed class DecisionRecoveryService(DecisionRecovery recovery, Durable
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogWarning(e, "Decision recovery failed; it runs again in 30 s");
+                logger.LogWarning(e, "Decision recovery failed; it runs again in {Interval}", DecisionRecovery.Interval);
             }
         }
     }

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Approvals.Server.Hosting;
 
 /// <summary>Free TCP ports and reachability checks on 127.0.0.1.</summary>
-public static class LoopbackPorts
+internal static class LoopbackPorts
 {
     /// <summary>Returns <paramref name="count"/> distinct ports that were free a moment ago.</summary>
     public static int[] GetFree(int count)

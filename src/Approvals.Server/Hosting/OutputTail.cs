@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Approvals.Server.Hosting;
 
 /// <summary>Keeps the last lines a child process printed (stdout and stderr), for error messages.</summary>
-public sealed class OutputTail
+internal sealed class OutputTail
 {
     readonly Queue<string> lines = new();
     readonly int capacity;

@@ -13,6 +13,9 @@ public sealed class DecisionRecovery(WorkshopStore workshops, DecisionStore deci
     /// <summary>A decision younger than this is probably still being raised by the request that stored it.</summary>
     public static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
 
+    /// <summary>How often each host runs <see cref="RunOnceAsync"/>: the longest a click whose event was lost waits.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+
     public async Task<int> RunOnceAsync(DurableTaskClient client, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Approvals.Notifications;
 
 /// <summary>The mail sender behind the <c>notifications</c> queue, called by the Functions <c>[QueueTrigger]</c> and by
-/// the server's <see cref="NotificationQueueWorker"/>: renders the notification and sends it once per notification id.
+/// the server's <c>NotificationQueueWorker</c>: renders the notification and sends it once per notification id.
 /// <para>Exactly-once holds up to the SMTP boundary: the send is claimed in <c>SentMail</c> before and recorded after.
 /// If the process dies between a successful hand-over and that record, the claim's lease expires and a redelivery sends
 /// the mail again (at-least-once there, and only there). Any failure throws, so the message is retried and, after the

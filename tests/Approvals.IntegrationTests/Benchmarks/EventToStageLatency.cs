@@ -8,8 +8,9 @@ namespace Approvals.IntegrationTests.Benchmarks;
 
 /// <summary>Benchmark (prints numbers, asserts only behaviour): how long after a decision event is raised does a
 /// manager see the next stage in <c>GET /api/workshops/{id}</c>, on the real server over Azurite.</summary>
+[Collection(SharedServer.Workshops)]
 [Trait("Category", "Benchmark")]
-public sealed class EventToStageLatency(AppServer server, ITestOutputHelper output) : IClassFixture<AppServer>
+public sealed class EventToStageLatency(AppServer server, ITestOutputHelper output)
 {
     private const int Workshops = 15;
 

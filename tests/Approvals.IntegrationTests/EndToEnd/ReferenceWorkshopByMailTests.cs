@@ -13,23 +13,16 @@ namespace Approvals.IntegrationTests.EndToEnd;
 
 /// <summary>The reference workshop carried to Published only by reading mails in the local mailbox and clicking, as
 /// the project manager, eight focal points and the EU programme manager will. No event is raised by hand.</summary>
-public sealed class ReferenceWorkshopByMailTests(AppServer server) : IClassFixture<AppServer>
+[Collection(SharedServer.Workshops)]
+public sealed class ReferenceWorkshopByMailTests(AppServer server)
 {
     private async Task<List<MailboxMessage>> Mails(string workshopId) =>
         (await server.Http.GetFromJsonAsync<List<MailboxMessage>>("dev/mailbox/messages", Json.Options))!
             .Where(m => m.WorkshopId == workshopId).ToList();
 
-    private async Task<List<MailboxMessage>> WaitForMails(string workshopId, NotificationKind kind, int count, int seconds = 60)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            var found = (await Mails(workshopId)).Where(m => m.Kind == kind).ToList();
-            if (found.Count >= count) return found;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{found.Count} of {count} {kind} mails for {workshopId} after {seconds}s.");
-            await Task.Delay(200);
-        }
-    }
+    private Task<List<MailboxMessage>> WaitForMails(string workshopId, NotificationKind kind, int count, int seconds = 60) =>
+        Eventually.Until(async () => (await Mails(workshopId)).Where(m => m.Kind == kind).ToList(), found => found.Count >= count, TimeSpan.FromSeconds(seconds),
+            found => $"{found.Count} of {count} {kind} mails for {workshopId} after {seconds}s.", TimeSpan.FromMilliseconds(200));
 
     /// <summary>Opens a mailed link as a mail client would: GET, which must change nothing.</summary>
     private async Task<(string Path, string Html)> Open(string workshopId, MailboxMessage mail)

@@ -13,7 +13,8 @@ namespace Approvals.IntegrationTests.Functions;
 
 /// <summary>The queue-triggered mail sender and the decision-recovery timer, called as the Functions host would call
 /// them, against the storage and Durable backend of the running server.</summary>
-public sealed class BackgroundFunctionsTests(AppServer server, FunctionsHost functions) : IClassFixture<AppServer>, IClassFixture<FunctionsHost>
+[Collection(SharedServer.Links)]
+public sealed class BackgroundFunctionsTests(AppServer server, FunctionsHost functions) : IClassFixture<FunctionsHost>
 {
     const string ProjectManager = "project.manager@iom.example.org";
 

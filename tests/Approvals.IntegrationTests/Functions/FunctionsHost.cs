@@ -29,7 +29,7 @@ public sealed class FunctionsHost : IAsyncLifetime
     public IServiceProvider Services => host.Services;
 
     public static string ExampleSettingsPath =>
-        Path.Combine(ServerProcess.RepositoryRoot(), "src", "Approvals.Functions", "local.settings.example.json");
+        Path.Combine(RepositoryRoot.Path, "src", "Approvals.Functions", "local.settings.example.json");
 
     /// <summary>The <c>Values</c> of local.settings.example.json, which Core Tools turns into environment variables.</summary>
     public static IReadOnlyDictionary<string, string> ExampleSettings()

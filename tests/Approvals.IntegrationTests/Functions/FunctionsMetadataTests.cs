@@ -16,6 +16,7 @@ namespace Approvals.IntegrationTests.Functions;
 
 /// <summary>The functions.metadata the Functions SDK generates — what the Functions host indexes in Azure — checked
 /// function by function, and its HTTP routes against the route table of the running server.</summary>
+[Collection(SharedServer.Alone)]
 public sealed class FunctionsMetadataTests(ServerRouteTable server, ITestOutputHelper output) : IClassFixture<ServerRouteTable>
 {
     const string Function = "Function";

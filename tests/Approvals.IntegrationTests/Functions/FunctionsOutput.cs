@@ -28,7 +28,7 @@ public static class FunctionsOutput
     {
         var configuration = typeof(FunctionsOutput).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var framework = new DirectoryInfo(AppContext.BaseDirectory).Name;
-        var folder = Path.Combine(ServerProcess.RepositoryRoot(), "src", project, "bin", configuration, framework);
+        var folder = Path.Combine(RepositoryRoot.Path, "src", project, "bin", configuration, framework);
         return Directory.Exists(folder)
             ? folder
             : throw new DirectoryNotFoundException($"{project} is not built: {folder} is missing. Run dotnet build (the solution or this test project).");

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Approvals.IntegrationTests.Infrastructure;
-using Approvals.Notifications;
 using Approvals.Server.Durable;
+using Approvals.Server.Hosting;
 using Approvals.Storage;
 using Azure.Storage.Queues;
 using DurableTask.AzureStorage;
@@ -14,7 +14,7 @@ namespace Approvals.IntegrationTests.Functions;
 /// messages are in the encoding host.json gives the Functions queue trigger.</summary>
 public sealed class HostJsonParityTests
 {
-    static string RootHostJson => Path.Combine(ServerProcess.RepositoryRoot(), "host.json");
+    static string RootHostJson => Path.Combine(RepositoryRoot.Path, "host.json");
 
     /// <summary>The durable settings as the Durable Functions extension names them, read straight from the JSON.</summary>
     static (string? Hub, int? Partitions, TimeSpan? Polling, TimeSpan? ControlVisibility, TimeSpan? WorkItemVisibility) AsFunctionsReadsIt(string path)

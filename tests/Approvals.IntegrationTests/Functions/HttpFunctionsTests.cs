@@ -16,7 +16,8 @@ namespace Approvals.IntegrationTests.Functions;
 /// Every HTTP function called as the Functions host would call it — a real request, the library's services on Azurite,
 /// a Durable Task client connected to the running server's backend — and what it did, seen through the server.
 /// </summary>
-public sealed class HttpFunctionsTests(AppServer server, FunctionsHost functions) : IClassFixture<AppServer>, IClassFixture<FunctionsHost>
+[Collection(SharedServer.Links)]
+public sealed class HttpFunctionsTests(AppServer server, FunctionsHost functions) : IClassFixture<FunctionsHost>
 {
     const string ProjectManager = "project.manager@iom.example.org";
     const string Donor = "programme.manager@eeas.example.eu";

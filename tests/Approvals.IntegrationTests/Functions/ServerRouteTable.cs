@@ -1,3 +1,5 @@
+extern alias server;
+
 using Approvals.IntegrationTests.Infrastructure;
 using Approvals.Server.Durable;
 using Microsoft.AspNetCore.Hosting;
@@ -31,7 +33,7 @@ public sealed record HttpRoute(string Verb, string Path) : IComparable<HttpRoute
 /// </summary>
 public sealed class ServerRouteTable : IAsyncLifetime
 {
-    readonly WebApplicationFactory<DurableHostSettings> factory = new WebApplicationFactory<DurableHostSettings>()
+    readonly WebApplicationFactory<server::Program> factory = new WebApplicationFactory<server::Program>()
         .WithWebHostBuilder(web => web
             .UseEnvironment("Development")
             .UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0")

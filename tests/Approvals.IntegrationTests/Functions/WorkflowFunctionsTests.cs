@@ -14,6 +14,7 @@ namespace Approvals.IntegrationTests.Functions;
 
 /// <summary>The orchestrator and activity functions of the Functions app — registered through the function methods
 /// themselves — run a workshop on the in-memory Durable Task host, with the activities' storage on Azurite.</summary>
+[Collection(SharedServer.Workshops)]
 public sealed class WorkflowFunctionsTests : IAsyncLifetime
 {
     readonly FunctionsHost functions = new();

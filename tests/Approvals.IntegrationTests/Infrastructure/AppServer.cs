@@ -8,24 +8,31 @@ using Approvals.Workflow;
 
 namespace Approvals.IntegrationTests.Infrastructure;
 
-/// <summary>The real server with the app's API key, plus helpers that speak its HTTP API as staff and managers do.</summary>
+/// <summary>The real server with the app's API key, plus helpers that speak its HTTP API as staff and managers do.
+/// Made with no arguments (as a collection fixture) it is a handle on the one shared server with default settings on
+/// <see cref="TestAzurite"/>, started by the first handle and stopped with the last, so collections that run in
+/// parallel share it.</summary>
 public sealed class AppServer : IAsyncLifetime
 {
     public const string ApiKey = "integration-test-key";
 
-    private readonly Dictionary<string, string?> environment;
+    private static readonly SemaphoreSlim SharedGate = new(1, 1);
+    private static ServerProcess? shared;
+    private static int sharedHandles;
 
-    public AppServer() : this(new Dictionary<string, string?>())
+    private readonly Dictionary<string, string?>? environment;
+    private readonly string? storage;
+
+    public AppServer()
     {
     }
 
-    internal AppServer(Dictionary<string, string?> environment)
+    /// <summary>A server of its own.</summary>
+    /// <param name="storage">A connection string; by default the shared <see cref="TestAzurite"/>.</param>
+    internal AppServer(Dictionary<string, string?> environment, string? storage = null)
     {
-        this.environment = new Dictionary<string, string?>(environment)
-        {
-            ["Approvals__ApiKeys__0"] = ApiKey,
-            ["Approvals__SigningKey"] = Convert.ToBase64String(SigningKey),
-        };
+        this.environment = environment;
+        this.storage = storage;
     }
 
     public static readonly byte[] SigningKey = Encoding.UTF8.GetBytes("integration-tests-signing-key-32-bytes!!");
@@ -39,16 +46,60 @@ public sealed class AppServer : IAsyncLifetime
 
     public HttpClient Http => Process.Http;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() =>
+        Process = environment is null ? await AcquireSharedAsync() : await StartAsync(environment, storage);
+
+    public async Task DisposeAsync()
     {
-        Process = await ServerProcess.StartAsync(environment);
-        Http.DefaultRequestHeaders.Add("x-functions-key", ApiKey);
+        if (environment is not null)
+        {
+            await Process.DisposeAsync();
+            return;
+        }
+
+        await SharedGate.WaitAsync();
+        try
+        {
+            if (--sharedHandles == 0)
+            {
+                await shared!.DisposeAsync();
+                shared = null;
+            }
+        }
+        finally
+        {
+            SharedGate.Release();
+        }
     }
 
-    public async Task DisposeAsync() => await Process.DisposeAsync();
+    private static async Task<ServerProcess> AcquireSharedAsync()
+    {
+        await SharedGate.WaitAsync();
+        try
+        {
+            shared ??= await StartAsync(new Dictionary<string, string?>(), null);
+            sharedHandles++;
+            return shared;
+        }
+        finally
+        {
+            SharedGate.Release();
+        }
+    }
+
+    private static async Task<ServerProcess> StartAsync(Dictionary<string, string?> environment, string? storage)
+    {
+        var server = await ServerProcess.StartAsync(new Dictionary<string, string?>(environment)
+        {
+            ["Approvals__ApiKeys__0"] = ApiKey,
+            ["Approvals__SigningKey"] = Convert.ToBase64String(SigningKey),
+        }, storage: storage);
+        server.Http.DefaultRequestHeaders.Add("x-functions-key", ApiKey);
+        return server;
+    }
 
     public static JsonObject ReferenceProposal() =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(ServerProcess.RepositoryRoot(), "samples", "proposal.json")))!.AsObject();
+        JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "samples", "proposal.json")))!.AsObject();
 
     public async Task<(string Id, HttpResponseMessage Response)> SubmitAsync(JsonObject? proposal = null, string? idempotencyKey = null)
     {
@@ -70,20 +121,10 @@ public sealed class AppServer : IAsyncLifetime
     }
 
     /// <summary>Polls <c>GET /api/workshops/{id}</c> until the stage shows (what a manager would see).</summary>
-    public async Task<WorkshopStatus> WaitForStageAsync(string id, Stage stage, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        WorkshopStatus? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            last = await StatusAsync(id);
-            if (last.Stage == stage) return last;
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"{id} did not reach {stage} in {seconds}s; it is at {last?.Stage}. History: " +
-            string.Join(" → ", last?.History.Select(h => $"{h.Stage}/{h.Action}") ?? []) + Environment.NewLine + Process.Output());
-    }
+    public Task<WorkshopStatus> WaitForStageAsync(string id, Stage stage, int seconds = 30) =>
+        Eventually.Until(() => StatusAsync(id), last => last.Stage == stage, TimeSpan.FromSeconds(seconds),
+            last => $"{id} did not reach {stage} in {seconds}s; it is at {last.Stage}. History: " +
+                string.Join(" → ", last.History.Select(h => $"{h.Stage}/{h.Action}")) + Environment.NewLine + Process.Output());
 
     public static JsonElement Problem(string json) => JsonDocument.Parse(json).RootElement.Clone();
 }

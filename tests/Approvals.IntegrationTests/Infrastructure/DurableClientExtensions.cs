@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.DurableTask.Client;
 
 namespace Approvals.IntegrationTests.Infrastructure;
@@ -7,28 +6,15 @@ public static class DurableClientExtensions
 {
     /// <summary>
     /// Polls the instance until <paramref name="condition"/> holds. Polling, because
-    /// WaitForInstanceCompletionAsync answers ~2 s late through the sidecar (DESIGN §8).
+    /// WaitForInstanceCompletionAsync answers ~2 s late through the sidecar: the storage provider polls status every 2 s.
     /// </summary>
     public static async Task<OrchestrationMetadata> WaitUntilAsync(
         this DurableTaskClient client, string instanceId, Func<OrchestrationMetadata, bool> condition, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(condition);
-        var waited = Stopwatch.StartNew();
-        OrchestrationMetadata? last = null;
-        while (waited.Elapsed < timeout)
-        {
-            last = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true);
-            if (last is not null && condition(last))
-            {
-                return last;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException(
-            $"Instance {instanceId} did not reach the expected state within {timeout}; last status {last?.RuntimeStatus.ToString() ?? "(none)"}.");
+        return (await Eventually.Until(() => client.GetInstanceAsync(instanceId, getInputsAndOutputs: true), last => last is not null && condition(last), timeout,
+            last => $"Instance {instanceId} did not reach the expected state within {timeout}; last status {last?.RuntimeStatus.ToString() ?? "(none)"}."))!;
     }
 
     public static Task<OrchestrationMetadata> WaitForStatusAsync(

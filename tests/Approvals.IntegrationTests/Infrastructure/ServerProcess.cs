@@ -9,19 +9,21 @@ namespace Approvals.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The real server (the built Approvals.Server.dll) as a child process on a free 127.0.0.1 port, over
-/// <see cref="TestAzurite"/> with a task hub of its own. It can be killed like a crash and started
+/// <see cref="TestAzurite"/> (or the storage it is given) with a task hub of its own. It can be killed like a crash and started
 /// again with the same settings; <see cref="DurableClient"/> talks to its Durable Task sidecar.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
+    static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
     readonly Dictionary<string, string?> environment;
     readonly ServiceProvider clientServices;
-    Process? process;
-    OutputTail? output;
+    ChildProcess? process;
 
     /// <param name="environment">Extra variables, e.g. <c>Approvals__Timing__ReviewTimeout</c>; null removes one.</param>
     /// <param name="taskHub">The task hub; by default a fresh one. Pass null to use host.json's hubName.</param>
-    public ServerProcess(IReadOnlyDictionary<string, string?>? environment = null, string? taskHub = "")
+    /// <param name="storage">A connection string; by default the shared <see cref="TestAzurite"/>.</param>
+    public ServerProcess(IReadOnlyDictionary<string, string?>? environment = null, string? taskHub = "", string? storage = null)
     {
         var ports = LoopbackPorts.GetFree(2);
         BaseAddress = new Uri($"http://127.0.0.1:{ports[0]}/");
@@ -30,7 +32,7 @@ public sealed class ServerProcess : IAsyncDisposable
         this.environment = new Dictionary<string, string?>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["AzureWebJobsStorage"] = TestAzurite.ConnectionString,
+            ["AzureWebJobsStorage"] = storage ?? TestAzurite.ConnectionString,
             ["Approvals__TaskHub"] = TaskHub,
             ["Approvals__Durable__SidecarPort"] = $"{SidecarPort}",
         };
@@ -62,9 +64,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public TimeSpan LastStartTime { get; private set; }
 
-    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string?>? environment = null, string? taskHub = "")
+    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string?>? environment = null, string? taskHub = "", string? storage = null)
     {
-        var server = new ServerProcess(environment, taskHub);
+        var server = new ServerProcess(environment, taskHub, storage);
         try
         {
             await server.StartAsync();
@@ -85,38 +87,22 @@ public sealed class ServerProcess : IAsyncDisposable
             throw new InvalidOperationException("The server is already running.");
         }
 
+        process?.Dispose();
         var dll = ServerDll();
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            ArgumentList = { dll, "--urls", BaseAddress.GetLeftPart(UriPartial.Authority) },
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
         var started = Stopwatch.StartNew();
-        process = Process.Start(start)!;
-        output = OutputTail.Capture(process, 200);
+        var server = process = ChildProcess.Start(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", Path.GetDirectoryName(dll)!,
+            [dll, "--urls", BaseAddress.GetLeftPart(UriPartial.Authority)], environment);
 
-        while (!await AnswersAsync())
-        {
-            if (process.HasExited)
+        await Eventually.Until(
+            async () =>
             {
-                throw new InvalidOperationException($"The server exited with code {process.ExitCode} while starting:{Environment.NewLine}{Output()}");
-            }
-
-            if (started.Elapsed > TimeSpan.FromSeconds(90))
-            {
-                throw new TimeoutException($"The server did not answer on {BaseAddress} within 90 s:{Environment.NewLine}{Output()}");
-            }
-
-            await Task.Delay(100);
-        }
-
+                if (!server.HasExited) return await AnswersAsync();
+                await server.WaitForExitAsync(TimeSpan.FromSeconds(5)); // reads the rest of its output
+                throw new InvalidOperationException($"The server exited with code {server.ExitCode} while starting:{Environment.NewLine}{Output()}");
+            },
+            answers => answers, StartTimeout,
+            _ => $"The server did not answer on {BaseAddress} within {StartTimeout.TotalSeconds:0} s:{Environment.NewLine}{Output()}",
+            TimeSpan.FromMilliseconds(100));
         LastStartTime = started.Elapsed;
     }
 
@@ -134,36 +120,17 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Kills the server at once, as a crash would (nothing gets to shut down cleanly).</summary>
-    public void Kill()
-    {
-        if (process is { HasExited: false })
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-        }
-    }
+    public void Kill() => process?.Kill();
 
     /// <summary>Waits for the running server to exit by itself (e.g. after a signal).</summary>
-    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
-    {
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await (process ?? throw new InvalidOperationException("The server was never started.")).WaitForExitAsync(cancel.Token);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> WaitForExitAsync(TimeSpan timeout) =>
+        (process ?? throw new InvalidOperationException("The server was never started.")).WaitForExitAsync(timeout);
 
     /// <summary>The last lines the server printed, for assertion messages.</summary>
-    public string Output() => output?.ToString() ?? "";
+    public string Output() => process?.Output ?? "";
 
     public async ValueTask DisposeAsync()
     {
-        Kill();
         process?.Dispose();
         Http.Dispose();
         await clientServices.DisposeAsync();
@@ -174,20 +141,7 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         var configuration = typeof(ServerProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var framework = new DirectoryInfo(AppContext.BaseDirectory).Name;
-        var dll = Path.Combine(RepositoryRoot(), "src", "Approvals.Server", "bin", configuration, framework, "Approvals.Server.dll");
+        var dll = Path.Combine(RepositoryRoot.Path, "src", "Approvals.Server", "bin", configuration, framework, "Approvals.Server.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the server first: {dll} is missing.", dll);
-    }
-
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Approvals.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No Approvals.sln above {AppContext.BaseDirectory}.");
     }
 }

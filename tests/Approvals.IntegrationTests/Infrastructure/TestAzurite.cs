@@ -4,12 +4,13 @@ using Approvals.Server.Hosting;
 namespace Approvals.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// One in-memory Azurite for the whole test run, on free ports, shared by every test class.
+/// In-memory Azurites on free ports: one shared by the shared server, the Functions tests and every test that only
+/// needs storage, and one more for each collection whose storage must not be shared (<see cref="OwnAzurite"/>).
 /// Installs azurite with npm ci when the clone has none; a failure fails the tests, never skips them.
 /// </summary>
 public static class TestAzurite
 {
-    static readonly Lazy<AzuriteProcess> Azurite = new(StartOnce, LazyThreadSafetyMode.ExecutionAndPublication);
+    static readonly Lazy<AzuriteProcess> Azurite = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static AzuriteProcess Instance => Azurite.Value;
 
@@ -18,7 +19,8 @@ public static class TestAzurite
     /// <summary>A name no other test uses, valid as a table, queue prefix or task hub name.</summary>
     public static string UniqueName(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 16, 45)];
 
-    static AzuriteProcess StartOnce()
+    /// <summary>Starts another Azurite; the caller stops it, and it stops by itself when this process ends.</summary>
+    public static AzuriteProcess Start()
     {
         var ports = LoopbackPorts.GetFree(3);
         var azurite = AzuriteProcess.Start(new AzuriteOptions
@@ -34,4 +36,16 @@ public static class TestAzurite
         AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.Dispose();
         return azurite;
     }
+}
+
+/// <summary>A collection's own Azurite: nothing outside the collection reads its queues or writes its tables. Servers
+/// poll the <c>notifications</c> queue and re-raise stored decisions in all the storage they see, so two servers (or a
+/// server and a test's own queue worker) running at once must not share one.</summary>
+public sealed class OwnAzurite : IDisposable
+{
+    readonly AzuriteProcess azurite = TestAzurite.Start();
+
+    public string ConnectionString => azurite.ConnectionString;
+
+    public void Dispose() => azurite.Dispose();
 }

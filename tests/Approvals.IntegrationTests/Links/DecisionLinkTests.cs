@@ -6,7 +6,8 @@ using Approvals.Workflow;
 
 namespace Approvals.IntegrationTests.Links;
 
-public sealed class DecisionLinkTests(AppServer server) : IClassFixture<AppServer>
+[Collection(SharedServer.Links)]
+public sealed class DecisionLinkTests(AppServer server)
 {
     private const string Manager = "project.manager@iom.example.org";
 

@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Approvals.IntegrationTests.Links;
 
-public sealed class DecisionRecoveryTests(AppServer server) : IClassFixture<AppServer>
+[Collection(SharedServer.Links)]
+public sealed class DecisionRecoveryTests(AppServer server)
 {
     [Fact]
     public async Task ADecisionStoredByAProcessThatDiedBeforeRaisingItStillMovesTheWorkflow()

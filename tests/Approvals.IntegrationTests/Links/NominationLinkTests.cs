@@ -7,7 +7,8 @@ using Approvals.Workflow;
 
 namespace Approvals.IntegrationTests.Links;
 
-public sealed class NominationLinkTests(AppServer server) : IClassFixture<AppServer>
+[Collection(SharedServer.Links)]
+public sealed class NominationLinkTests(AppServer server)
 {
     private async Task<string> InNominations()
     {

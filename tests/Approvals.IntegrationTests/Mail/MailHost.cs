@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Approvals.IntegrationTests.Infra;
+using Approvals.IntegrationTests.Infrastructure;
 using Approvals.Links;
 using Approvals.Notifications.Mailbox;
 using Approvals.Publication;

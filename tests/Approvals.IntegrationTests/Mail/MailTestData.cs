@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Approvals.Contacts;
-using Approvals.IntegrationTests.Infra;
+using Approvals.IntegrationTests.Infrastructure;
 using Approvals.Nominations;
 using Approvals.Notifications;
 using Approvals.Proposals;

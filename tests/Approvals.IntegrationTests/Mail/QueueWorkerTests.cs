@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Approvals.Notifications;
+using Approvals.Server.Hosting;
 using Approvals.Storage;
 using Approvals.Workflow;
 using Azure.Storage.Queues;
@@ -32,17 +33,8 @@ public sealed class QueueWorkerTests(MailTestAzurite azurite)
         return (queue, poison);
     }
 
-    private static async Task<T> Eventually<T>(Func<Task<T?>> probe, TimeSpan timeout, string what) where T : class
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await probe() is { } found) return found;
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"{what} within {timeout}.");
-    }
+    private static Task<T> Eventually<T>(Func<Task<T?>> probe, TimeSpan timeout, string what) where T : class =>
+        Infrastructure.Eventually.Found(probe, timeout, $"{what} within {timeout}.", TimeSpan.FromMilliseconds(100));
 
     [Fact]
     public async Task TheWorkerSendsQueuedNotificationsAndDeletesThem()

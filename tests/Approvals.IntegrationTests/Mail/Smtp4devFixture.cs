@@ -1,7 +1,7 @@
 using Approvals.Server.Hosting;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
-using Approvals.IntegrationTests.Infra;
+using Approvals.IntegrationTests.Infrastructure;
 using MimeKit;
 
 namespace Approvals.IntegrationTests.Mail;
@@ -45,29 +45,19 @@ public sealed class Smtp4devFixture : IAsyncLifetime
         ], terminationGrace: TimeSpan.FromSeconds(5));
         http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}/"), Timeout = TimeSpan.FromSeconds(10) };
 
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (!await IsReadyAsync())
-        {
-            if (process.HasExited || DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException($"smtp4dev did not start on SMTP {SmtpPort} / HTTP {HttpPort} within {StartTimeout}:\n{process.Output}");
-            }
-
-            await Task.Delay(250);
-        }
+        var started = process;
+        string NotStarted() => $"smtp4dev did not start on SMTP {SmtpPort} / HTTP {HttpPort} within {StartTimeout}:\n{started.Output}";
+        await Eventually.Until(async () => started.HasExited ? throw new InvalidOperationException(NotStarted()) : await IsReadyAsync(), ready => ready,
+            StartTimeout, _ => NotStarted(), TimeSpan.FromMilliseconds(250));
     }
 
     /// <summary>Waits for a message to <paramref name="to"/> and returns it parsed from its raw source.</summary>
     public async Task<MimeMessage> WaitForMessageToAsync(string to, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var found = (await ListAsync()).FirstOrDefault(m => m.To.Any(t => string.Equals(t, to, StringComparison.OrdinalIgnoreCase)));
-            if (found is not null) return await RawAsync(found.Id);
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"No message to {to} reached smtp4dev within {timeout}.");
-            await Task.Delay(100);
-        }
+        var found = await Eventually.Found(
+            async () => (await ListAsync()).FirstOrDefault(m => m.To.Any(t => string.Equals(t, to, StringComparison.OrdinalIgnoreCase))),
+            timeout, $"No message to {to} reached smtp4dev within {timeout}.", TimeSpan.FromMilliseconds(100));
+        return await RawAsync(found.Id);
     }
 
     public async Task<IReadOnlyList<Smtp4devMessage>> ListAsync()

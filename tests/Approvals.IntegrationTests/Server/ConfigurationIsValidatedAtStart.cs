@@ -2,7 +2,8 @@ using Approvals.IntegrationTests.Infrastructure;
 
 namespace Approvals.IntegrationTests.Server;
 
-public sealed class ConfigurationIsValidatedAtStart
+[Collection(nameof(OwnServers))]
+public sealed class ConfigurationIsValidatedAtStart(OwnAzurite azurite)
 {
     [Theory]
     [InlineData(null, "Approvals:SigningKey is missing")]
@@ -16,7 +17,7 @@ public sealed class ConfigurationIsValidatedAtStart
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["Approvals__SigningKey"] = key,
                 ["Approvals__ApiKeys__0"] = "production-key-123",
-            });
+            }, storage: azurite.ConnectionString);
         });
 
         Assert.Contains(message, failure.Message, StringComparison.Ordinal);
@@ -30,7 +31,7 @@ public sealed class ConfigurationIsValidatedAtStart
             await using var server = await ServerProcess.StartAsync(new Dictionary<string, string?>
             {
                 ["Approvals__Timing__ReviewTimeout"] = "-00:00:05",
-            });
+            }, storage: azurite.ConnectionString);
         });
 
         Assert.Contains("Approvals:Timing:ReviewTimeout must be a positive TimeSpan", failure.Message, StringComparison.Ordinal);

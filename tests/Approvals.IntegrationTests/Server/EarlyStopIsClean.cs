@@ -1,3 +1,5 @@
+extern alias server;
+
 using Approvals.IntegrationTests.Infrastructure;
 using Approvals.Server.Durable;
 using Microsoft.AspNetCore.Hosting;
@@ -7,17 +9,18 @@ using Microsoft.Extensions.Hosting;
 
 namespace Approvals.IntegrationTests.Server;
 
-public sealed class EarlyStopIsClean
+[Collection(nameof(OwnServers))]
+public sealed class EarlyStopIsClean(OwnAzurite azurite)
 {
     [Fact]
     public async Task StoppingTheServerBeforeItsDurableWorkerConnectsDoesNotCrashIt()
     {
         for (var i = 0; i < 3; i++)
         {
-            await using var factory = new WebApplicationFactory<DurableHostSettings>()
+            await using var factory = new WebApplicationFactory<server::Program>()
                 .WithWebHostBuilder(web => web
                     .UseEnvironment("Development")
-                    .UseSetting("AzureWebJobsStorage", TestAzurite.ConnectionString)
+                    .UseSetting("AzureWebJobsStorage", azurite.ConnectionString)
                     .UseSetting(DurableSidecarExtensions.TaskHubSetting, TestAzurite.UniqueName("Early")));
             var lifetime = factory.Services.GetRequiredService<IHostApplicationLifetime>();
             Assert.True(lifetime.ApplicationStarted.IsCancellationRequested);

@@ -5,9 +5,10 @@ using Azure.Storage.Queues;
 
 namespace Approvals.IntegrationTests.Server;
 
-public class HostJsonSettingsAreApplied
+[Collection(nameof(OwnServers))]
+public class HostJsonSettingsAreApplied(OwnAzurite azurite)
 {
-    static string RootHostJson => Path.Combine(ServerProcess.RepositoryRoot(), "host.json");
+    static string RootHostJson => Path.Combine(RepositoryRoot.Path, "host.json");
 
     [Fact]
     public void TheDurableSettingsAreReadFromTheRootHostJson()
@@ -32,11 +33,11 @@ public class HostJsonSettingsAreApplied
     [Fact]
     public async Task TheServerCreatesTheTaskHubThatHostJsonNames()
     {
-        await using var server = await ServerProcess.StartAsync(taskHub: null);
+        await using var server = await ServerProcess.StartAsync(taskHub: null, storage: azurite.ConnectionString);
 
-        var tables = new TableServiceClient(TestAzurite.ConnectionString);
+        var tables = new TableServiceClient(azurite.ConnectionString);
         Assert.True(await TableExistsAsync(tables, "ApprovalsHubInstances"));
-        var queues = new QueueServiceClient(TestAzurite.ConnectionString);
+        var queues = new QueueServiceClient(azurite.ConnectionString);
         var controlQueues = new List<string>();
         await foreach (var queue in queues.GetQueuesAsync(prefix: "approvalshub-control-"))
         {
@@ -49,9 +50,9 @@ public class HostJsonSettingsAreApplied
     [Fact]
     public async Task TheTaskHubSettingOverridesHostJson()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await ServerProcess.StartAsync(storage: azurite.ConnectionString);
 
-        Assert.True(await TableExistsAsync(new TableServiceClient(TestAzurite.ConnectionString), $"{server.TaskHub}Instances"));
+        Assert.True(await TableExistsAsync(new TableServiceClient(azurite.ConnectionString), $"{server.TaskHub}Instances"));
     }
 
     static async Task<bool> TableExistsAsync(TableServiceClient tables, string name)

@@ -6,14 +6,15 @@ using Xunit.Abstractions;
 
 namespace Approvals.IntegrationTests.Server;
 
-public class ServerRunsOrchestrations(ITestOutputHelper output)
+[Collection(nameof(OwnServers))]
+public class ServerRunsOrchestrations(OwnAzurite azurite, ITestOutputHelper output)
 {
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task AnOrchestrationRunsToCompletionThroughTheSidecarOnAzurite()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await ServerProcess.StartAsync(storage: azurite.ConnectionString);
         output.WriteLine($"server answered after {server.LastStartTime.TotalMilliseconds:0} ms");
 
         var id = await server.DurableClient.ScheduleNewOrchestrationInstanceAsync(DiagnosticTasks.Echo, "Beijing");
@@ -25,7 +26,7 @@ public class ServerRunsOrchestrations(ITestOutputHelper output)
     [Fact]
     public async Task AnOrchestrationWaitingForAnEventContinuesAfterTheServerCrashedAndStartedAgain()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await ServerProcess.StartAsync(storage: azurite.ConnectionString);
         var beforeCrash = await server.DurableClient.ScheduleNewOrchestrationInstanceAsync(DiagnosticTasks.WaitForSignal);
         var acrossCrash = await server.DurableClient.ScheduleNewOrchestrationInstanceAsync(DiagnosticTasks.WaitForSignal);
         await server.DurableClient.WaitForStatusAsync(acrossCrash, OrchestrationRuntimeStatus.Running, Patience);
@@ -51,7 +52,7 @@ public class ServerRunsOrchestrations(ITestOutputHelper output)
     [Fact]
     public async Task TheServerStopsWithinSecondsOfSigterm()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await ServerProcess.StartAsync(storage: azurite.ConnectionString);
 
         var stopping = Stopwatch.StartNew();
         Signals.Terminate(server.ProcessId);

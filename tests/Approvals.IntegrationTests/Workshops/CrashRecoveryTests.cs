@@ -4,12 +4,13 @@ using Approvals.Workflow;
 
 namespace Approvals.IntegrationTests.Workshops;
 
-public sealed class CrashRecoveryTests
+[Collection(nameof(OwnServers))]
+public sealed class CrashRecoveryTests(OwnAzurite azurite)
 {
     [Fact]
     public async Task KillingTheServerMidWorkflowLosesNothingAndTheWorkflowContinuesAfterRestart()
     {
-        var server = new AppServer();
+        var server = new AppServer([], azurite.ConnectionString);
         await server.InitializeAsync();
         try
         {

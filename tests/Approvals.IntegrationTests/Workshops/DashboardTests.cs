@@ -3,7 +3,8 @@ using Approvals.IntegrationTests.Infrastructure;
 
 namespace Approvals.IntegrationTests.Workshops;
 
-public sealed class DashboardTests(AppServer server) : IClassFixture<AppServer>
+[Collection(SharedServer.Workshops)]
+public sealed class DashboardTests(AppServer server)
 {
     [Fact]
     public async Task ManagersSeeEveryWorkshopWithItsStageAndDeadlineAndOnlyWithAKey()

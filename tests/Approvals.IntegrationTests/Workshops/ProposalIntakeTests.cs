@@ -7,7 +7,8 @@ using Approvals.Storage;
 
 namespace Approvals.IntegrationTests.Workshops;
 
-public sealed class ProposalIntakeTests(AppServer server) : IClassFixture<AppServer>
+[Collection(SharedServer.Alone)]
+public sealed class ProposalIntakeTests(AppServer server)
 {
     private async Task<int> StoredWorkshops()
     {

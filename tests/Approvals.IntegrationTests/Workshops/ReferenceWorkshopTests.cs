@@ -7,7 +7,8 @@ using Xunit.Abstractions;
 
 namespace Approvals.IntegrationTests.Workshops;
 
-public sealed class ReferenceWorkshopTests(AppServer server, ITestOutputHelper output) : IClassFixture<AppServer>
+[Collection(SharedServer.Workshops)]
+public sealed class ReferenceWorkshopTests(AppServer server, ITestOutputHelper output)
 {
     [Fact]
     public async Task TheReferenceWorkshopMovesThroughEveryStageToPublishedAndEachStageReadsBack()

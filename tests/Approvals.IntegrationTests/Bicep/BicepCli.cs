@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Approvals.IntegrationTests.Infrastructure;
 
-namespace Approvals.IntegrationTests.Infra;
+namespace Approvals.IntegrationTests.Bicep;
 
 /// <summary>
 /// The Bicep compiler restored by the test project's PackageDownload (Azure.Bicep.CommandLine.linux-x64).
@@ -19,33 +19,8 @@ public static partial class BicepCli
 
     public static async Task<BicepRun> RunAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo(Path)
-        {
-            WorkingDirectory = RepositoryRoot.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Path}.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"bicep {string.Join(' ', arguments)} did not finish within {Timeout}.");
-        }
-
-        return new BicepRun(process.ExitCode, await stdout, await stderr);
+        var run = await ChildProcess.CaptureAsync(Path, RepositoryRoot.Path, Timeout, arguments);
+        return new BicepRun(run.ExitCode, run.StandardOutput, run.StandardError);
     }
 
     private static string Locate()

@@ -1,4 +1,4 @@
-namespace Approvals.IntegrationTests.Infra;
+namespace Approvals.IntegrationTests.Infrastructure;
 
 /// <summary>The checkout the tests run from: the nearest directory above the test binaries holding Approvals.sln.</summary>
 public static class RepositoryRoot

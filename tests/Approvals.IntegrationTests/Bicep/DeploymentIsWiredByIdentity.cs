@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Approvals.IntegrationTests.Infrastructure;
 
-namespace Approvals.IntegrationTests.Infra;
+namespace Approvals.IntegrationTests.Bicep;
 
 /// <summary>What a deployer would notice in the compiled template: identity-only storage, Key Vault secrets, the app's keys, azd's outputs.</summary>
-public sealed partial class DeploymentIsWiredByIdentity(CompiledTemplate template) : IClassFixture<CompiledTemplate>
+[Collection(nameof(BicepTemplate))]
+public sealed partial class DeploymentIsWiredByIdentity(CompiledTemplate template)
 {
     private const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
     private const string StorageBlobDataContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";

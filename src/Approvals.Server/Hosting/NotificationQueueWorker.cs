@@ -1,44 +1,16 @@
+using Approvals.Notifications;
 using Approvals.Storage;
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Approvals.Notifications;
-
-/// <summary>Settings of the server's queue worker, under <c>Approvals:Mail:Worker</c>. The Functions host uses the
-/// <c>queues</c> section of host.json instead.</summary>
-public sealed class NotificationWorkerOptions
-{
-    public const string Section = "Approvals:Mail:Worker";
-
-    /// <summary>Deliveries of one message before it moves to <c>notifications-poison</c> (host.json's maxDequeueCount).</summary>
-    public int MaxDequeueCount { get; set; } = 5;
-
-    /// <summary>How long a received message stays hidden while it is handled.</summary>
-    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>Delay before the first retry; doubled for every further one, up to <see cref="MaxRetryDelay"/>.</summary>
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
-
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>Poll interval right after work was found; doubled while idle up to <see cref="IdlePollInterval"/>.</summary>
-    public TimeSpan BusyPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
-
-    public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromSeconds(2);
-
-    public int BatchSize { get; set; } = 16;
-
-    public int Concurrency { get; set; } = 4;
-}
+namespace Approvals.Server.Hosting;
 
 /// <summary>The server's stand-in for the Functions queue trigger: polls <c>notifications</c>, hands each message to
 /// <see cref="NotificationHandler"/>, deletes it on success, hides it again with exponential back-off on failure, and
 /// after <see cref="NotificationWorkerOptions.MaxDequeueCount"/> deliveries moves it to <c>notifications-poison</c>.</summary>
-public sealed class NotificationQueueWorker(
+internal sealed class NotificationQueueWorker(
     StorageAccount account,
     NotificationHandler handler,
     IOptions<NotificationWorkerOptions> options,

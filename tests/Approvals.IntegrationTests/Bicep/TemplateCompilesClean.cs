@@ -1,7 +1,8 @@
-namespace Approvals.IntegrationTests.Infra;
+namespace Approvals.IntegrationTests.Bicep;
 
 /// <summary>`bicep build` and `bicep lint` of infra/main.bicep, offline, with nothing to report.</summary>
-public sealed class TemplateCompilesClean(CompiledTemplate template) : IClassFixture<CompiledTemplate>
+[Collection(nameof(BicepTemplate))]
+public sealed class TemplateCompilesClean(CompiledTemplate template)
 {
     [Fact]
     public void BuildReportsNoErrorsOrWarnings()

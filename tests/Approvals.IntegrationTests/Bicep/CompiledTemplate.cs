@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Approvals.IntegrationTests.Infra;
+namespace Approvals.IntegrationTests.Bicep;
 
 /// <summary>infra/main.bicep compiled once to ARM JSON, with the lookups the template tests need.</summary>
 public sealed class CompiledTemplate : IAsyncLifetime
@@ -65,3 +65,7 @@ public sealed class CompiledTemplate : IAsyncLifetime
         }
     }
 }
+
+/// <summary>The template tests share one compilation.</summary>
+[CollectionDefinition(nameof(BicepTemplate))]
+public sealed class BicepTemplate : ICollectionFixture<CompiledTemplate>;
