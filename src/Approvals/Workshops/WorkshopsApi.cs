@@ -77,6 +77,12 @@ public sealed class WorkshopsApi(
             return Problems.Conflict($"The workshop is already {workshop.Stage}; only a workshop in progress can be cancelled.");
         }
 
+        if (!await client.WaitUntilStartedAsync(id, http.RequestAborted))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The workshop is still starting.",
+                detail: "Its workflow has not started yet, so the cancellation could not be taken. Nothing was changed: send it again in a minute.");
+        }
+
         await client.RaiseEventAsync(id, WorkflowEvents.CancelRequested, new CancelRequested(cancel.TrimmedReason, cancel.Actor, time.GetUtcNow()));
         return await Accepted(id, client);
     }

@@ -1,0 +1,29 @@
+using Microsoft.DurableTask.Client;
+
+namespace Approvals.Workflow;
+
+/// <summary>An event raised to an orchestration that the storage provider has scheduled but not yet started can be
+/// discarded ("no such instance") when its start message is put back on the queue first. Staff can send such an
+/// event (a cancel the moment a workshop is accepted), so it is raised only once the orchestration runs.</summary>
+public static class WorkflowStart
+{
+    /// <summary>How long a request waits for a just-submitted workshop's orchestration to start.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>True once the orchestration of <paramref name="id"/> has started (or ended); false if it is still
+    /// pending after <see cref="Patience"/>.</summary>
+    public static async Task<bool> WaitUntilStartedAsync(this DurableTaskClient client, string id, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var deadline = DateTimeOffset.UtcNow + Patience;
+        while (true)
+        {
+            var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellation);
+            if (instance is not null && instance.RuntimeStatus != OrchestrationRuntimeStatus.Pending) return true;
+            if (DateTimeOffset.UtcNow >= deadline) return false;
+            await Task.Delay(Poll, cancellation);
+        }
+    }
+}
