@@ -34,7 +34,7 @@ public sealed class QueueWorkerTests(MailTestAzurite azurite)
     }
 
     private static Task<T> Eventually<T>(Func<Task<T?>> probe, TimeSpan timeout, string what) where T : class =>
-        Infrastructure.Eventually.Found(probe, timeout, $"{what} within {timeout}.", TimeSpan.FromMilliseconds(100));
+        Approvals.Testing.Eventually.Found(probe, timeout, $"{what} within {timeout}.", TimeSpan.FromMilliseconds(100));
 
     [Fact]
     public async Task TheWorkerSendsQueuedNotificationsAndDeletesThem()

@@ -154,15 +154,8 @@ public sealed class LifecycleTests(WorkflowHarness harness)
         Assert.Equal(Stage.Published, (await harness.WaitForOutcome(id)).Stage);
     }
 
-    internal static async Task Until(Func<bool> condition, int seconds = 10)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("Condition not met in time.");
-            await Task.Delay(25);
-        }
-    }
+    internal static Task Until(Func<bool> condition, int seconds = 10) =>
+        Eventually.Until(() => Task.FromResult(condition()), met => met, TimeSpan.FromSeconds(seconds), _ => "Condition not met in time.", TimeSpan.FromMilliseconds(25));
 }
 
 [Collection(nameof(WorkflowHarness))]

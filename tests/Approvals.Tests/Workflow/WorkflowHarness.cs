@@ -68,19 +68,13 @@ public sealed class WorkflowHarness : IAsyncLifetime
     public Stage StageOf(string id) => ProgressOf(id).LastOrDefault()?.Stage ?? Stage.InternalReview;
 
     /// <summary>Waits until the workflow has recorded a step matching <paramref name="match"/>.</summary>
-    public async Task<ProgressUpdate> WaitFor(string id, Func<ProgressUpdate, bool> match, string what, int seconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (DateTime.UtcNow < deadline)
-        {
-            var found = ProgressOf(id).FirstOrDefault(match);
-            if (found is not null) return found;
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException($"Workshop {id} did not reach '{what}' in {seconds}s. Steps: " +
-            string.Join(" → ", ProgressOf(id).Select(p => $"{p.Stage}/{p.Entry.Action}")));
-    }
+    public Task<ProgressUpdate> WaitFor(string id, Func<ProgressUpdate, bool> match, string what, int seconds = 20) =>
+        Eventually.Until(
+            () => Task.FromResult(ProgressOf(id).FirstOrDefault(match)),
+            found => found is not null,
+            TimeSpan.FromSeconds(seconds),
+            _ => $"Workshop {id} did not reach '{what}' in {seconds}s. Steps: " + string.Join(" → ", ProgressOf(id).Select(p => $"{p.Stage}/{p.Entry.Action}")),
+            TimeSpan.FromMilliseconds(25))!;
 
     public Task<ProgressUpdate> WaitForStage(string id, Stage stage, int seconds = 20) =>
         WaitFor(id, p => p.Stage == stage, stage.ToString(), seconds);

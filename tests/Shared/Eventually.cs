@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace Approvals.IntegrationTests.Infrastructure;
+namespace Approvals.Testing;
 
 /// <summary>Polls until what a user would see holds: the workflow, the queue worker and the processes the tests start
-/// all move asynchronously after each request. The one polling loop of the tests.</summary>
+/// all move asynchronously after each request. The one polling loop of both test projects (linked into each).</summary>
 public static class Eventually
 {
     private static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(50);
