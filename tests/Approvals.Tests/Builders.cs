@@ -1,8 +1,11 @@
 using System.Text.Json;
 using Approvals.Contacts;
+using Approvals.Http;
 using Approvals.Nominations;
 using Approvals.Proposals;
 using Approvals.Workflow;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Approvals.Tests;
 
@@ -42,4 +45,7 @@ public static class Builders
         DateTimeOffset.UtcNow);
 
     public static Slate Decline(string ministry) => new(ministry, [], true, $"focal.{ministry.ToLowerInvariant()}@gov.example.cn", DateTimeOffset.UtcNow);
+
+    /// <summary>The renderer pages and mails go through, with no services of the app behind it.</summary>
+    public static PageRenderer Pages() => new(new ServiceCollection().BuildServiceProvider(), NullLoggerFactory.Instance);
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Approvals.Http;
 
-/// <summary>Renders a page component to HTML with <see cref="HtmlRenderer"/>, one renderer per page so no component
+/// <summary>Renders a page component (or a mail's HTML part) to HTML with <see cref="HtmlRenderer"/>, one renderer per page so no component
 /// outlives its response.</summary>
 public sealed class PageRenderer(IServiceProvider services, ILoggerFactory loggerFactory)
 {

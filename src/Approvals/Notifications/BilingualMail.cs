@@ -2,7 +2,7 @@ namespace Approvals.Notifications;
 
 /// <summary>The content of one mail in both languages. Each call names the English and the Chinese text side by side;
 /// the layout puts the whole English part first and the Chinese part below it.</summary>
-internal sealed class BilingualMail
+public sealed class BilingualMail
 {
     public MailSection En { get; } = new("en");
     public MailSection Zh { get; } = new("zh-CN");
@@ -54,32 +54,32 @@ internal sealed class BilingualMail
 internal sealed record MailContent(string Subject, BilingualMail Body);
 
 /// <summary>A label with its value in English and, where it differs, in Chinese.</summary>
-internal readonly record struct Fact(string LabelEn, string LabelZh, string? ValueEn, string? ValueZh = null);
+public readonly record struct Fact(string LabelEn, string LabelZh, string? ValueEn, string? ValueZh = null);
 
 /// <summary>One row of a table: its cells in English and in Chinese, in the same order.</summary>
-internal readonly record struct TableRow(IReadOnlyList<string> En, IReadOnlyList<string> Zh);
+public readonly record struct TableRow(IReadOnlyList<string> En, IReadOnlyList<string> Zh);
 
 /// <summary>One language's part of a mail, in reading order.</summary>
-internal sealed class MailSection(string language)
+public sealed class MailSection(string language)
 {
     public string Language { get; } = language;
     public List<MailBlock> Blocks { get; } = [];
 }
 
-internal abstract record MailBlock;
+public abstract record MailBlock;
 
-internal sealed record HeadingBlock(string Text) : MailBlock;
+public sealed record HeadingBlock(string Text) : MailBlock;
 
-internal sealed record ParagraphBlock(string Text) : MailBlock;
+public sealed record ParagraphBlock(string Text) : MailBlock;
 
-internal sealed record NoteBlock(string Text) : MailBlock;
+public sealed record NoteBlock(string Text) : MailBlock;
 
-internal sealed record QuoteBlock(string Label, string Text) : MailBlock;
+public sealed record QuoteBlock(string Label, string Text) : MailBlock;
 
-internal sealed record FactsBlock(IReadOnlyList<(string Label, string Value)> Facts) : MailBlock;
+public sealed record FactsBlock(IReadOnlyList<(string Label, string Value)> Facts) : MailBlock;
 
-internal sealed record TableBlock(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows) : MailBlock;
+public sealed record TableBlock(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows) : MailBlock;
 
-internal sealed record ActionBlock(Uri Url, string Label) : MailBlock;
+public sealed record ActionBlock(Uri Url, string Label) : MailBlock;
 
-internal sealed record CodeBlock(string Text) : MailBlock;
+public sealed record CodeBlock(string Text) : MailBlock;

@@ -46,7 +46,7 @@ public sealed class NotificationHandler(
         string receipt;
         try
         {
-            var mail = renderer.Render(await facts.LoadAsync(notification));
+            var mail = await renderer.RenderAsync(await facts.LoadAsync(notification));
             var message = MailMessages.Create(mail, MailSettings.From(options.Value.Mail), time.GetUtcNow());
             receipt = await transport.SendAsync(mail, message, cancellationToken);
         }

@@ -1,9 +1,12 @@
+using Approvals.Http;
+
 namespace Approvals.Notifications;
 
-/// <summary>Renders a notification with its <see cref="MailFacts"/> into a bilingual mail. Pure: no I/O.</summary>
-public sealed class NotificationRenderer(TimeProvider time)
+/// <summary>Renders a notification with its <see cref="MailFacts"/> into a bilingual mail. Pure: no I/O. The HTML part
+/// goes through the pages' <see cref="PageRenderer"/>, so a mail encodes what it shows the way a page does.</summary>
+public sealed class NotificationRenderer(TimeProvider time, PageRenderer pages)
 {
-    public RenderedMail Render(MailFacts facts)
+    public async Task<RenderedMail> RenderAsync(MailFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var n = facts.Notification;
@@ -15,6 +18,11 @@ public sealed class NotificationRenderer(TimeProvider time)
             attachments.Add(new MailAttachment(CalendarInvitation.FileName, "text/calendar", ics, CalendarInvitation.Method));
         }
 
-        return new RenderedMail(n, n.To, n.Nominee?.Name, subject, MailLayout.Text(body), MailLayout.Html(subject, body), facts.Link, attachments);
+        var html = await pages.RenderAsync<MailHtml>(new Dictionary<string, object?>
+        {
+            [nameof(MailHtml.Subject)] = subject,
+            [nameof(MailHtml.Mail)] = body,
+        });
+        return new RenderedMail(n, n.To, n.Nominee?.Name, subject, MailText.Render(body), html, facts.Link, attachments);
     }
 }

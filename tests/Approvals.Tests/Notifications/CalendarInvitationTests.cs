@@ -14,9 +14,9 @@ public sealed class CalendarInvitationTests
     }
 
     [Fact]
-    public void AParticipantConfirmationCarriesAnInvitationThatParsesBackWithDatesLocationAndAttendee()
+    public async Task AParticipantConfirmationCarriesAnInvitationThatParsesBackWithDatesLocationAndAttendee()
     {
-        var calendar = InvitationOf(MailSamples.Render(MailSamples.Of(NotificationKind.ParticipantConfirmation)));
+        var calendar = InvitationOf(await MailSamples.RenderAsync(MailSamples.Of(NotificationKind.ParticipantConfirmation)));
 
         Assert.Equal("REQUEST", calendar.Method);
         var e = Assert.Single(calendar.Events);
@@ -33,12 +33,12 @@ public sealed class CalendarInvitationTests
     }
 
     [Fact]
-    public void TheInvitationUidIsStablePerWorkshopAndNominee()
+    public async Task TheInvitationUidIsStablePerWorkshopAndNominee()
     {
         var n = MailSamples.Of(NotificationKind.ParticipantConfirmation);
-        var first = InvitationOf(MailSamples.Render(n)).Events.Single().Uid;
-        var later = InvitationOf(MailSamples.Render(n with { Id = "another-delivery" }, at: MailSamples.Now.AddDays(3))).Events.Single().Uid;
-        var other = InvitationOf(MailSamples.Render(n with { Nominee = MailSamples.Nominee with { Email = "someone.else@mfa.example.cn" } })).Events.Single().Uid;
+        var first = InvitationOf(await MailSamples.RenderAsync(n)).Events.Single().Uid;
+        var later = InvitationOf(await MailSamples.RenderAsync(n with { Id = "another-delivery" }, at: MailSamples.Now.AddDays(3))).Events.Single().Uid;
+        var other = InvitationOf(await MailSamples.RenderAsync(n with { Nominee = MailSamples.Nominee with { Email = "someone.else@mfa.example.cn" } })).Events.Single().Uid;
 
         Assert.Equal(first, later);
         Assert.NotEqual(first, other);
@@ -47,6 +47,6 @@ public sealed class CalendarInvitationTests
     [Theory]
     [InlineData(NotificationKind.ReviewRequest)]
     [InlineData(NotificationKind.DecisionOutcome)]
-    public void OtherMailsHaveNoAttachment(NotificationKind kind) =>
-        Assert.Empty(MailSamples.Render(MailSamples.Of(kind)).Attachments);
+    public async Task OtherMailsHaveNoAttachment(NotificationKind kind) =>
+        Assert.Empty((await MailSamples.RenderAsync(MailSamples.Of(kind))).Attachments);
 }

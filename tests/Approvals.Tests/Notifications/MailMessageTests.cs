@@ -6,10 +6,10 @@ namespace Approvals.Tests.Notifications;
 public sealed class MailMessageTests
 {
     [Fact]
-    public void TheMessageIdDerivesFromTheNotificationId()
+    public async Task TheMessageIdDerivesFromTheNotificationId()
     {
         var n = MailSamples.Of(NotificationKind.ReviewRequest);
-        var message = MailMessages.Create(MailSamples.Render(n), MailSamples.From, MailSamples.Now);
+        var message = MailMessages.Create(await MailSamples.RenderAsync(n), MailSamples.From, MailSamples.Now);
 
         Assert.Equal($"{n.Id}@iom.example.org", message.MessageId);
         Assert.Equal(n.Id, message.Headers["X-Approvals-Notification"]);
@@ -17,10 +17,10 @@ public sealed class MailMessageTests
     }
 
     [Fact]
-    public void AConfirmationIsTextAndHtmlWithACalendarRequestAndAnIcsAttachmentInSevenBit()
+    public async Task AConfirmationIsTextAndHtmlWithACalendarRequestAndAnIcsAttachmentInSevenBit()
     {
         var n = MailSamples.Of(NotificationKind.ParticipantConfirmation);
-        var built = MailMessages.Create(MailSamples.Render(n), MailSamples.From, MailSamples.Now);
+        var built = MailMessages.Create(await MailSamples.RenderAsync(n), MailSamples.From, MailSamples.Now);
         var bytes = MailMessages.ToBytes(built);
 
         Assert.All(bytes, b => Assert.True(b < 128, "Every byte must be 7-bit."));

@@ -13,9 +13,9 @@ public sealed class MailRenderingTests
 
     [Theory]
     [MemberData(nameof(AllKinds))]
-    public void EveryKindRendersBothLanguagesEnglishFirst(NotificationKind kind)
+    public async Task EveryKindRendersBothLanguagesEnglishFirst(NotificationKind kind)
     {
-        var mail = MailSamples.Render(MailSamples.Of(kind), slates: MailSamples.Slates());
+        var mail = await MailSamples.RenderAsync(MailSamples.Of(kind), slates: MailSamples.Slates());
 
         Assert.StartsWith("[Approvals] ", mail.Subject, StringComparison.Ordinal);
         Assert.Contains(TitleEn, mail.Subject, StringComparison.Ordinal);
@@ -38,9 +38,9 @@ public sealed class MailRenderingTests
     [InlineData(NotificationKind.DonorRequest, "/api/decisions/")]
     [InlineData(NotificationKind.Reminder, "/api/decisions/")]
     [InlineData(NotificationKind.NominationRequest, "/api/nominations/")]
-    public void DecisionAndNominationMailsCarryTheirLinkAsAPlainAnchor(NotificationKind kind, string path)
+    public async Task DecisionAndNominationMailsCarryTheirLinkAsAPlainAnchor(NotificationKind kind, string path)
     {
-        var mail = MailSamples.Render(MailSamples.Of(kind), slates: MailSamples.Slates());
+        var mail = await MailSamples.RenderAsync(MailSamples.Of(kind), slates: MailSamples.Slates());
 
         Assert.NotNull(mail.Link);
         Assert.StartsWith("https://approvals.example.org" + path, mail.Link.AbsoluteUri, StringComparison.Ordinal);
@@ -49,11 +49,11 @@ public sealed class MailRenderingTests
     }
 
     [Fact]
-    public void AFocalPointsReminderCarriesTheNominationLink()
+    public async Task AFocalPointsReminderCarriesTheNominationLink()
     {
         var n = MailSamples.Make(NotificationKind.Reminder, "focal.mfa@gov.example.cn", Role.FocalPoint, Stage.Nominations, MailSamples.Due) with { Ministry = "MFA" };
 
-        var mail = MailSamples.Render(n);
+        var mail = await MailSamples.RenderAsync(n);
 
         Assert.Contains("/api/nominations/", mail.Link?.AbsoluteUri, StringComparison.Ordinal);
         Assert.Contains("nominations close soon", mail.Text, StringComparison.Ordinal);
@@ -66,9 +66,9 @@ public sealed class MailRenderingTests
     [InlineData(NotificationKind.DecisionOutcome)]
     [InlineData(NotificationKind.CancellationNotice)]
     [InlineData(NotificationKind.ParticipantConfirmation)]
-    public void MailsThatAskForNoDecisionCarryNoDecisionLink(NotificationKind kind)
+    public async Task MailsThatAskForNoDecisionCarryNoDecisionLink(NotificationKind kind)
     {
-        var mail = MailSamples.Render(MailSamples.Of(kind));
+        var mail = await MailSamples.RenderAsync(MailSamples.Of(kind));
 
         Assert.Null(mail.Link);
         Assert.DoesNotContain("/api/decisions/", mail.Html, StringComparison.Ordinal);
@@ -77,11 +77,11 @@ public sealed class MailRenderingTests
 
     [Theory]
     [MemberData(nameof(AllKinds))]
-    public void AScriptInATitleIsEncodedInHtmlMails(NotificationKind kind)
+    public async Task AScriptInATitleIsEncodedInHtmlMails(NotificationKind kind)
     {
         var proposal = Builders.Proposal() with { Title = "<script>alert('en')</script>", TitleZh = "<script>alert('zh')</script>", Venue = "<b>Beijing</b>" };
 
-        var mail = MailSamples.Render(MailSamples.Of(kind), proposal, MailSamples.Slates());
+        var mail = await MailSamples.RenderAsync(MailSamples.Of(kind), proposal, MailSamples.Slates());
 
         Assert.DoesNotContain("<script", mail.Html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<b>Beijing", mail.Html, StringComparison.Ordinal);
@@ -90,13 +90,13 @@ public sealed class MailRenderingTests
     }
 
     [Fact]
-    public void AScriptInANomineeNameIsEncodedInHtmlMails()
+    public async Task AScriptInANomineeNameIsEncodedInHtmlMails()
     {
         var evil = MailSamples.Nominee with { Name = "<script>steal()</script>", NameZh = "<img src=x onerror=alert(1)>" };
         var slates = MailSamples.Slates().Select(s => s.Ministry == "MFA" ? s with { Nominees = [evil] } : s).ToList();
         var confirmation = MailSamples.Of(NotificationKind.ParticipantConfirmation) with { Nominee = evil };
 
-        foreach (var mail in new[] { MailSamples.Render(MailSamples.Of(NotificationKind.DonorRequest), slates: slates), MailSamples.Render(confirmation) })
+        foreach (var mail in new[] { await MailSamples.RenderAsync(MailSamples.Of(NotificationKind.DonorRequest), slates: slates), await MailSamples.RenderAsync(confirmation) })
         {
             Assert.DoesNotContain("<script", mail.Html, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("<img", mail.Html, StringComparison.OrdinalIgnoreCase);
@@ -105,9 +105,9 @@ public sealed class MailRenderingTests
     }
 
     [Fact]
-    public void TimesShowChinaStandardTimeAndUtc()
+    public async Task TimesShowChinaStandardTimeAndUtc()
     {
-        var mail = MailSamples.Render(MailSamples.Of(NotificationKind.ReviewRequest));
+        var mail = await MailSamples.RenderAsync(MailSamples.Of(NotificationKind.ReviewRequest));
 
         foreach (var body in new[] { mail.Text, mail.Html })
         {
@@ -125,9 +125,9 @@ public sealed class MailRenderingTests
     }
 
     [Fact]
-    public void ANominationRequestShowsTheMinistrysQuotaAndClosingTime()
+    public async Task ANominationRequestShowsTheMinistrysQuotaAndClosingTime()
     {
-        var mail = MailSamples.Render(MailSamples.Of(NotificationKind.NominationRequest));
+        var mail = await MailSamples.RenderAsync(MailSamples.Of(NotificationKind.NominationRequest));
 
         Assert.Contains("Ministry of Foreign Affairs (MFA) is invited to nominate up to 10 participants", mail.Text, StringComparison.Ordinal);
         Assert.Contains("Quota: 10", mail.Text, StringComparison.Ordinal);
@@ -138,9 +138,9 @@ public sealed class MailRenderingTests
     }
 
     [Fact]
-    public void ADonorRequestShowsBudgetAndNomineesByMinistryAndSex()
+    public async Task ADonorRequestShowsBudgetAndNomineesByMinistryAndSex()
     {
-        var mail = MailSamples.Render(MailSamples.Of(NotificationKind.DonorRequest), slates: MailSamples.Slates());
+        var mail = await MailSamples.RenderAsync(MailSamples.Of(NotificationKind.DonorRequest), slates: MailSamples.Slates());
 
         Assert.Contains("Budget: EUR 38,000", mail.Text, StringComparison.Ordinal);
         Assert.Contains("Funding: EU Partnership Instrument", mail.Text, StringComparison.Ordinal);
@@ -157,9 +157,9 @@ public sealed class MailRenderingTests
     }
 
     [Fact]
-    public void ChangesRequestedShowsTheCommentAndHowToResubmit()
+    public async Task ChangesRequestedShowsTheCommentAndHowToResubmit()
     {
-        var mail = MailSamples.Render(MailSamples.Of(NotificationKind.ChangesRequested));
+        var mail = await MailSamples.RenderAsync(MailSamples.Of(NotificationKind.ChangesRequested));
 
         Assert.Contains("Please add a session on labour migration.", mail.Text, StringComparison.Ordinal);
         Assert.Contains("Please add a session on labour migration.", mail.Html, StringComparison.Ordinal);
@@ -170,49 +170,49 @@ public sealed class MailRenderingTests
     }
 
     [Fact]
-    public void ChangesAskedByTheDonorSayTheProposalGoesBackToTheDonor()
+    public async Task ChangesAskedByTheDonorSayTheProposalGoesBackToTheDonor()
     {
         var n = MailSamples.Of(NotificationKind.ChangesRequested) with { Outcome = Stage.DonorSignOff };
 
-        var mail = MailSamples.Render(n);
+        var mail = await MailSamples.RenderAsync(n);
 
         Assert.Contains("The EU donor asked for changes", mail.Text, StringComparison.Ordinal);
         Assert.Contains("It then goes back to EU donor sign-off.", mail.Text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void AnEscalationNamesWhoHasNotAnswered()
+    public async Task AnEscalationNamesWhoHasNotAnswered()
     {
-        var mail = MailSamples.Render(MailSamples.Of(NotificationKind.Escalation));
+        var mail = await MailSamples.RenderAsync(MailSamples.Of(NotificationKind.Escalation));
 
         Assert.Contains("- project.manager@iom.example.org | project manager |", mail.Text, StringComparison.Ordinal);
         Assert.Contains("Expires at: Fri 15 Jan 2027 17:00 China Standard Time", mail.Text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void APublishedOutcomeLinksToTheAnnouncement()
+    public async Task APublishedOutcomeLinksToTheAnnouncement()
     {
-        var mail = MailSamples.Render(MailSamples.Of(NotificationKind.DecisionOutcome));
+        var mail = await MailSamples.RenderAsync(MailSamples.Of(NotificationKind.DecisionOutcome));
 
         Assert.Contains($"href=\"https://approvals.example.org/api/events/{MailSamples.WorkshopId}\"", mail.Html, StringComparison.Ordinal);
         Assert.Contains("已发布", mail.Subject, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void ACancellationGivesTheReason()
+    public async Task ACancellationGivesTheReason()
     {
-        var mail = MailSamples.Render(MailSamples.Of(NotificationKind.CancellationNotice));
+        var mail = await MailSamples.RenderAsync(MailSamples.Of(NotificationKind.CancellationNotice));
 
         Assert.Contains("> The venue is no longer available.", mail.Text, StringComparison.Ordinal);
         Assert.Contains("您收到的相关链接均已失效", mail.Text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void ALineBreakInATitleDoesNotReachTheSubject()
+    public async Task ALineBreakInATitleDoesNotReachTheSubject()
     {
         var proposal = Builders.Proposal() with { Title = "Line one\r\nBcc: victim@example.org" };
 
-        var mail = MailSamples.Render(MailSamples.Of(NotificationKind.ReviewRequest), proposal);
+        var mail = await MailSamples.RenderAsync(MailSamples.Of(NotificationKind.ReviewRequest), proposal);
 
         Assert.DoesNotContain('\n', mail.Subject);
         Assert.DoesNotContain('\r', mail.Subject);

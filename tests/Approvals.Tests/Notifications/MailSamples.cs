@@ -54,8 +54,8 @@ public static class MailSamples
             links.Build($"api/workshops/{n.WorkshopId}/proposal"), links.Build($"api/workshops/{n.WorkshopId}"), links.Build($"api/events/{n.WorkshopId}"), From);
     }
 
-    public static RenderedMail Render(Notification n, Proposal? proposal = null, IReadOnlyList<Slate>? slates = null, DateTimeOffset? at = null) =>
-        new NotificationRenderer(new FakeTimeProvider(at ?? Now)).Render(Facts(n, proposal, slates));
+    public static Task<RenderedMail> RenderAsync(Notification n, Proposal? proposal = null, IReadOnlyList<Slate>? slates = null, DateTimeOffset? at = null) =>
+        new NotificationRenderer(new FakeTimeProvider(at ?? Now), Builders.Pages()).RenderAsync(Facts(n, proposal, slates));
 
     public static IReadOnlyList<Slate> Slates() =>
     [

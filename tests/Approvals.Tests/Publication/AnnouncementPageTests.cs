@@ -1,7 +1,5 @@
 using Approvals.Http;
 using Approvals.Publication;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Approvals.Tests.Publication;
 
@@ -15,8 +13,7 @@ public sealed class AnnouncementPageTests
         15, new DateTimeOffset(2027, 1, 20, 2, 0, 0, TimeSpan.Zero));
 
     private static Task<string> Render(Announcement announcement) =>
-        new PageRenderer(new ServiceCollection().BuildServiceProvider(), NullLoggerFactory.Instance)
-            .RenderAsync<AnnouncementPage>(new Dictionary<string, object?> { [nameof(AnnouncementPage.Announcement)] = announcement });
+        Builders.Pages().RenderAsync<AnnouncementPage>(new Dictionary<string, object?> { [nameof(AnnouncementPage.Announcement)] = announcement });
 
     [Fact]
     public async Task TheAnnouncementShowsBothTitlesTheFundingLineAndTheMinistriesInBothLanguages()
