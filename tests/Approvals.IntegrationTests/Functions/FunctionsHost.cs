@@ -76,7 +76,9 @@ public sealed class FunctionsHost : IAsyncLifetime
     {
         var submitted = await SubmitAsync(AppServer.ReferenceProposal(), client);
         Assert.True(submitted.Status == StatusCodes.Status202Accepted, submitted.ToString());
-        return submitted.Json.GetProperty("id").GetString()!;
+        var id = submitted.Json.GetProperty("id").GetString()!;
+        Assert.True(await client.WaitUntilStartedAsync(id), $"The workflow of {id} did not start.");
+        return id;
     }
 
     public Task<FunctionResponse> CallAsync<TFunctions>(

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Approvals.IntegrationTests.Infrastructure;
 using Approvals.Workflow;
 
@@ -13,12 +14,18 @@ public sealed class CancelRightAfterSubmitTests(AppServer server)
     [Fact]
     public async Task ACancelSentTheMomentTheWorkshopIsAcceptedEndsItCancelled()
     {
-        var submitted = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => server.SubmitAsync()));
-        var cancels = await Task.WhenAll(submitted.Select(s =>
-            server.Http.PostAsJsonAsync($"api/workshops/{s.Id}/cancel", new { reason = "Submitted by mistake" })));
+        // Straight through HTTP: AppServer.SubmitAsync would wait for the workflow to start, which is the point here.
+        var ids = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            var accepted = await server.Http.PostAsJsonAsync("api/workshops", AppServer.ReferenceProposal());
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+            var id = (await accepted.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+            var cancel = await server.Http.PostAsJsonAsync($"api/workshops/{id}/cancel", new { reason = "Submitted by mistake" });
+            Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+            return id;
+        }));
 
-        Assert.All(cancels, c => Assert.Equal(HttpStatusCode.Accepted, c.StatusCode));
-        foreach (var (id, _) in submitted)
+        foreach (var id in ids)
         {
             var status = await server.WaitForStageAsync(id, Stage.Cancelled);
             Assert.Contains(status.History, h => h.Action == AuditActions.Cancelled && h.Comment == "Submitted by mistake");
