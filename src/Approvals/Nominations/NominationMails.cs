@@ -13,9 +13,8 @@ internal static class NominationMails
         var n = f.Notification;
         var (ministryEn, ministryZh) = MinistryName(f.Directory, n.Ministry);
         var quota = Count(f.Proposal.QuotaOf(n.Ministry ?? string.Empty));
-        var mail = new BilingualMail()
-            .Heading($"Nominations requested: {TitleEn(f.Proposal)}", $"请提名学员：{TitleZh(f.Proposal)}")
-            .Paragraph(
+        var mail = About(f, "Nominations requested", "请提名学员");
+        mail.Body.Paragraph(
                 $"{ministryEn} is invited to nominate up to {quota} participants for this workshop. Use the link to enter the nominees "
                 + "(name, position, sex, email) or to decline. You can replace the list until nominations close.",
                 $"诚邀{ministryZh}为本次研讨会提名最多{quota}名学员。请通过链接填写学员信息（姓名、职务、性别、电子邮箱），或婉拒邀请。提名截止前可随时更新名单。")
@@ -24,8 +23,8 @@ internal static class NominationMails
                 new Fact("Quota", "名额", quota),
                 Due("Nominations close", "提名截止", n.DueAt))
             .Action(f.Link, "Nominate participants", "提名学员");
-        WorkshopFacts(mail, f);
-        return new MailContent(Subject(f, "Nominations requested", "请提名学员"), mail);
+        WorkshopFacts(mail.Body, f);
+        return mail;
     }
 
     public static MailContent Reminder(MailFacts f)
@@ -33,14 +32,13 @@ internal static class NominationMails
         var n = f.Notification;
         var (ministryEn, ministryZh) = MinistryName(f.Directory, n.Ministry);
         var quota = Count(f.Proposal.QuotaOf(n.Ministry ?? string.Empty));
-        var mail = new BilingualMail()
-            .Heading($"Reminder: nominations close soon: {TitleEn(f.Proposal)}", $"提醒：提名即将截止：{TitleZh(f.Proposal)}")
-            .Paragraph($"{ministryEn} has not yet sent or declined its nominations (up to {quota} participants).",
+        var mail = ReminderAbout(f, "nominations close soon", "提名即将截止");
+        mail.Body.Paragraph($"{ministryEn} has not yet sent or declined its nominations (up to {quota} participants).",
                 $"{ministryZh}尚未提交或婉拒提名（最多{quota}名学员）。")
             .Facts(new Fact("Quota", "名额", quota), Due("Nominations close", "提名截止", n.DueAt))
             .Action(f.Link, "Nominate participants", "提名学员");
-        WorkshopFacts(mail, f);
-        return new MailContent(Subject(f, "Reminder", "提醒"), mail);
+        WorkshopFacts(mail.Body, f);
+        return mail;
     }
 
     public static MailContent SlateRefused(MailFacts f)
@@ -48,15 +46,14 @@ internal static class NominationMails
         var n = f.Notification;
         var (ministryEn, ministryZh) = MinistryName(f.Directory, n.Ministry);
         var quota = Count(f.Proposal.QuotaOf(n.Ministry ?? string.Empty));
-        var mail = new BilingualMail()
-            .Heading($"Nominations not accepted: {TitleEn(f.Proposal)}", $"提名未被接受：{TitleZh(f.Proposal)}")
-            .Paragraph(
+        var mail = About(f, "Nominations not accepted", "提名未被接受");
+        mail.Body.Paragraph(
                 $"The list of nominees that {ministryEn} sent could not be accepted, so it was not recorded. Please correct it and send it again with the same link before nominations close.",
                 $"{ministryZh}提交的学员名单未能被接受，因此未予记录。请在提名截止前更正后通过同一链接重新提交。")
             .Quote("Reason", "原因", n.Comment)
             .Facts(new Fact("Quota", "名额", quota), Due("Nominations close", "提名截止", n.DueAt))
             .Action(f.Link, "Correct the nominations", "更正提名");
-        WorkshopFacts(mail, f);
-        return new MailContent(Subject(f, "Nominations not accepted", "提名未被接受"), mail);
+        WorkshopFacts(mail.Body, f);
+        return mail;
     }
 }

@@ -2,14 +2,25 @@ using static Approvals.Notifications.MailWording;
 
 namespace Approvals.Notifications;
 
-/// <summary>Pieces several mails are built from: the subject line, the workshop's facts, the whole proposal and the
-/// opening of a reminder to whoever must still decide.</summary>
+/// <summary>Pieces several mails are built from: the start of a mail about the workshop, its facts, the whole proposal
+/// and the opening of a reminder to whoever must still decide.</summary>
 internal static class MailParts
 {
     public const string SubjectPrefix = "[Approvals]";
 
     public static string Subject(MailFacts f, string en, string zh) =>
         OneLine($"{SubjectPrefix} {en}: {TitleEn(f.Proposal)} / {zh}: {TitleZh(f.Proposal)}");
+
+    /// <summary>A mail about the workshop whose subject and heading both say what it is about, then its title.</summary>
+    public static MailContent About(MailFacts f, string en, string zh) => About(f, en, zh, en, zh);
+
+    /// <summary>A reminder: every reminder's subject says only that, its heading says what is still awaited.</summary>
+    public static MailContent ReminderAbout(MailFacts f, string awaitedEn, string awaitedZh) =>
+        About(f, "Reminder", "提醒", $"Reminder: {awaitedEn}", $"提醒：{awaitedZh}");
+
+    private static MailContent About(MailFacts f, string subjectEn, string subjectZh, string headingEn, string headingZh) =>
+        new(Subject(f, subjectEn, subjectZh),
+            new BilingualMail().Heading($"{headingEn}: {TitleEn(f.Proposal)}", $"{headingZh}：{TitleZh(f.Proposal)}"));
 
     /// <summary>A header must not carry line breaks or other control characters, whatever a title holds.</summary>
     private static string OneLine(string text) => string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c));
@@ -34,15 +45,15 @@ internal static class MailParts
     }
 
     /// <summary>The opening of a reminder to an approver, whichever stage awaits their decision.</summary>
-    public static BilingualMail DecisionAwaited(MailFacts f)
+    public static MailContent DecisionAwaited(MailFacts f)
     {
         var n = f.Notification;
         var (stageEn, stageZh) = StageName(n.Stage);
-        return new BilingualMail()
-            .Heading($"Reminder: your decision is awaited: {TitleEn(f.Proposal)}", $"提醒：等待您的决定：{TitleZh(f.Proposal)}")
-            .Paragraph($"Your decision for the {stageEn} of this workshop has not been received yet. Opening the link alone decides nothing.",
+        var mail = ReminderAbout(f, "your decision is awaited", "等待您的决定");
+        mail.Body.Paragraph($"Your decision for the {stageEn} of this workshop has not been received yet. Opening the link alone decides nothing.",
                 $"尚未收到您对本研讨会{stageZh}的决定。仅打开链接不会做出任何决定。")
             .Facts(Due("Please decide by", "请于此前决定", n.DueAt))
             .Action(f.Link, "Review and decide", "审核并决定");
+        return mail;
     }
 }

@@ -12,9 +12,11 @@ internal static class WorkshopMails
     {
         var n = f.Notification;
         var (stageEn, stageZh) = StageName(n.Stage);
-        var mail = new BilingualMail()
-            .Heading($"Escalation: no answer on {TitleEn(f.Proposal)}", $"升级提醒：{TitleZh(f.Proposal)}未获答复")
-            .Paragraph(
+
+        // The only heading that names the workshop inside its sentence rather than after its words.
+        var mail = new MailContent(Subject(f, "Escalation", "升级提醒"),
+            new BilingualMail().Heading($"Escalation: no answer on {TitleEn(f.Proposal)}", $"升级提醒：{TitleZh(f.Proposal)}未获答复"));
+        mail.Body.Paragraph(
                 $"The {stageEn} of this workshop is overdue. The request stays open until the time below; if nobody answers by then, the workshop expires.",
                 $"本研讨会的{stageZh}已逾期。请求将保留至以下时间；届时仍无人答复，研讨会将过期。")
             .Facts(Due("Expires at", "过期时间", n.DueAt))
@@ -27,60 +29,54 @@ internal static class WorkshopMails
             .Action(f.Link, "Review and decide", "审核并决定")
             .Paragraph("The workshop's status:", "研讨会状态查询：")
             .Code($"curl -H \"x-functions-key: <your API key>\" {f.StatusUrl.AbsoluteUri}");
-        WorkshopFacts(mail, f);
-        return new MailContent(Subject(f, "Escalation", "升级提醒"), mail);
+        WorkshopFacts(mail.Body, f);
+        return mail;
     }
 
     public static MailContent DecisionOutcome(MailFacts f)
     {
         var n = f.Notification;
         var outcome = n.Outcome ?? n.Stage;
-        var mail = new BilingualMail();
-        (string En, string Zh) subject;
+        MailContent mail;
         switch (outcome)
         {
             case Stage.Published:
-                subject = ("Published", "已发布");
-                mail.Heading($"Published: {TitleEn(f.Proposal)}", $"已发布：{TitleZh(f.Proposal)}")
-                    .Paragraph("The EU donor approved the workshop and its announcement is published. Every nominee receives a confirmation with a calendar invitation.",
+                mail = About(f, "Published", "已发布");
+                mail.Body.Paragraph("The EU donor approved the workshop and its announcement is published. Every nominee receives a confirmation with a calendar invitation.",
                         "欧盟捐助方已批准本研讨会，公告已发布。每位学员都将收到附有日历邀请的参会确认。")
                     .Action(f.EventUrl, "View the announcement", "查看公告");
                 break;
             case Stage.Rejected:
-                subject = ("Not approved", "未获批准");
-                mail.Heading($"Not approved: {TitleEn(f.Proposal)}", $"未获批准：{TitleZh(f.Proposal)}")
-                    .Paragraph("The workshop was not approved; it ends here.", "本研讨会未获批准，流程到此结束。")
+                mail = About(f, "Not approved", "未获批准");
+                mail.Body.Paragraph("The workshop was not approved; it ends here.", "本研讨会未获批准，流程到此结束。")
                     .Quote("Reason", "理由", n.Comment);
                 break;
             case Stage.Expired:
-                subject = ("Expired", "已过期");
-                mail.Heading($"Expired: {TitleEn(f.Proposal)}", $"已过期：{TitleZh(f.Proposal)}")
-                    .Paragraph("No answer came in time, so the workshop expired; it ends here.", "由于未在期限内获得答复，本研讨会已过期，流程到此结束。")
+                mail = About(f, "Expired", "已过期");
+                mail.Body.Paragraph("No answer came in time, so the workshop expired; it ends here.", "由于未在期限内获得答复，本研讨会已过期，流程到此结束。")
                     .Quote("Details", "详情", n.Comment);
                 break;
             default:
             {
                 var (en, zh) = StageName(outcome);
-                subject = ("Outcome", "结果");
-                mail.Heading($"Outcome: {TitleEn(f.Proposal)}", $"结果：{TitleZh(f.Proposal)}")
-                    .Paragraph($"The workshop is now {en}.", $"本研讨会当前状态：{zh}。")
+                mail = About(f, "Outcome", "结果");
+                mail.Body.Paragraph($"The workshop is now {en}.", $"本研讨会当前状态：{zh}。")
                     .Quote("Comment", "意见", n.Comment);
                 break;
             }
         }
 
-        WorkshopFacts(mail, f);
-        return new MailContent(Subject(f, subject.En, subject.Zh), mail);
+        WorkshopFacts(mail.Body, f);
+        return mail;
     }
 
     public static MailContent CancellationNotice(MailFacts f)
     {
-        var mail = new BilingualMail()
-            .Heading($"Cancelled: {TitleEn(f.Proposal)}", $"已取消：{TitleZh(f.Proposal)}")
-            .Paragraph("This workshop has been cancelled. Any link you received for it no longer works, and nothing more is needed from you.",
+        var mail = About(f, "Cancelled", "已取消");
+        mail.Body.Paragraph("This workshop has been cancelled. Any link you received for it no longer works, and nothing more is needed from you.",
                 "本研讨会已取消。您收到的相关链接均已失效，无需再做任何操作。")
             .Quote("Reason", "原因", f.Notification.Comment);
-        WorkshopFacts(mail, f);
-        return new MailContent(Subject(f, "Cancelled", "已取消"), mail);
+        WorkshopFacts(mail.Body, f);
+        return mail;
     }
 }

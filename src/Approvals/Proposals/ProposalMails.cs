@@ -14,26 +14,24 @@ internal static class ProposalMails
         var n = f.Notification;
         var (byEn, byZh) = n.Outcome == Stage.DonorSignOff ? ("The EU donor", "欧盟捐助方") : ("The internal review", "内部审核");
         var (backEn, backZh) = StageName(n.Outcome ?? Stage.InternalReview);
-        var mail = new BilingualMail()
-            .Heading($"Changes requested: {TitleEn(f.Proposal)}", $"需要修改：{TitleZh(f.Proposal)}")
-            .Paragraph($"{byEn} asked for changes to your proposal.", $"{byZh}要求修改您的提案。")
+        var mail = About(f, "Changes requested", "需要修改");
+        mail.Body.Paragraph($"{byEn} asked for changes to your proposal.", $"{byZh}要求修改您的提案。")
             .Quote("Comment", "意见", n.Comment)
             .Facts(Due("Please resubmit by", "请于此前重新提交", n.DueAt));
-        Resubmit(mail, f, backEn, backZh);
-        WorkshopFacts(mail, f);
-        return new MailContent(Subject(f, "Changes requested", "需要修改"), mail);
+        Resubmit(mail.Body, f, backEn, backZh);
+        WorkshopFacts(mail.Body, f);
+        return mail;
     }
 
     public static MailContent ResubmissionReminder(MailFacts f)
     {
         var (backEn, backZh) = StageName(Stage.InternalReview);
-        var mail = new BilingualMail()
-            .Heading($"Reminder: changes are awaited: {TitleEn(f.Proposal)}", $"提醒：等待您修改提案：{TitleZh(f.Proposal)}")
-            .Paragraph("Changes were requested to your proposal and it has not been resubmitted yet.", "您的提案需要修改，目前尚未重新提交。")
+        var mail = ReminderAbout(f, "changes are awaited", "等待您修改提案");
+        mail.Body.Paragraph("Changes were requested to your proposal and it has not been resubmitted yet.", "您的提案需要修改，目前尚未重新提交。")
             .Facts(Due("Please resubmit by", "请于此前重新提交", f.Notification.DueAt));
-        Resubmit(mail, f, backEn, backZh);
-        WorkshopFacts(mail, f);
-        return new MailContent(Subject(f, "Reminder", "提醒"), mail);
+        Resubmit(mail.Body, f, backEn, backZh);
+        WorkshopFacts(mail.Body, f);
+        return mail;
     }
 
     private static void Resubmit(BilingualMail mail, MailFacts f, string backEn, string backZh) => mail

@@ -15,16 +15,15 @@ internal static class PublicationMails
         var (ministryEn, ministryZh) = MinistryName(f.Directory, n.Ministry);
         var nameEn = nominee?.Name ?? n.To;
         var nameZh = string.IsNullOrWhiteSpace(nominee?.NameZh) ? nameEn : nominee.NameZh;
-        var mail = new BilingualMail()
-            .Heading($"Participation confirmed: {TitleEn(f.Proposal)}", $"参会确认：{TitleZh(f.Proposal)}")
-            .Paragraph($"Dear {nameEn},", $"{nameZh}：您好！")
+        var mail = About(f, "Participation confirmed", "参会确认");
+        mail.Body.Paragraph($"Dear {nameEn},", $"{nameZh}：您好！")
             .Paragraph(
                 $"You are confirmed as a participant in this workshop, nominated by {ministryEn}. The attached invitation (invite.ics) adds it to your calendar.",
                 $"您已确认作为{ministryZh}提名的学员参加本次研讨会。附件中的日历邀请（invite.ics）可将其添加到您的日历。")
             .Facts(new Fact("Participant", "学员", nominee is null ? nameEn : $"{nameEn}, {nominee.Position}", nominee is null ? nameZh : $"{nameZh}，{nominee.Position}"));
-        WorkshopFacts(mail, f);
-        Summary(mail, f.Proposal);
-        mail.Action(f.EventUrl, "View the announcement", "查看公告");
-        return new MailContent(Subject(f, "Participation confirmed", "参会确认"), mail);
+        WorkshopFacts(mail.Body, f);
+        Summary(mail.Body, f.Proposal);
+        mail.Body.Action(f.EventUrl, "View the announcement", "查看公告");
+        return mail;
     }
 }
