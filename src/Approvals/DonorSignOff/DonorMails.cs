@@ -11,14 +11,12 @@ internal static class DonorMails
 {
     public static MailContent Request(MailFacts f)
     {
-        var n = f.Notification;
         var mail = About(f, "Donor sign-off requested", "请捐助方审批");
         mail.Body.Paragraph(
-                "This workshop has passed internal review and its nominations have closed. As the EU donor's programme manager, "
-                + "please approve it, reject it or request changes. Opening the link alone decides nothing.",
-                "本研讨会已通过内部审核，部委提名已截止。请您作为欧盟捐助方项目经理批准、拒绝或要求修改。仅打开链接不会做出任何决定。")
-            .Facts(Due("Please decide by", "请于此前决定", n.DueAt))
-            .Action(f.Link, "Review and decide", "审核并决定");
+            "This workshop has passed internal review and its nominations have closed. As the EU donor's programme manager, "
+            + "please approve it, reject it or request changes. Opening the link alone decides nothing.",
+            "本研讨会已通过内部审核，部委提名已截止。请您作为欧盟捐助方项目经理批准、拒绝或要求修改。仅打开链接不会做出任何决定。");
+        DecisionAsked(mail.Body, f);
         WholeProposal(mail.Body, f);
         Nominees(mail.Body, f);
         return mail;

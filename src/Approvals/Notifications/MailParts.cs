@@ -44,6 +44,11 @@ internal static class MailParts
         }));
     }
 
+    /// <summary>What an approver is asked for: a decision by the due time, through the link.</summary>
+    public static void DecisionAsked(BilingualMail mail, MailFacts f) => mail
+        .Facts(Due("Please decide by", "请于此前决定", f.Notification.DueAt))
+        .Action(f.Link, "Review and decide", "审核并决定");
+
     /// <summary>The opening of a reminder to an approver, whichever stage awaits their decision.</summary>
     public static MailContent DecisionAwaited(MailFacts f)
     {
@@ -51,9 +56,8 @@ internal static class MailParts
         var (stageEn, stageZh) = StageName(n.Stage);
         var mail = ReminderAbout(f, "your decision is awaited", "等待您的决定");
         mail.Body.Paragraph($"Your decision for the {stageEn} of this workshop has not been received yet. Opening the link alone decides nothing.",
-                $"尚未收到您对本研讨会{stageZh}的决定。仅打开链接不会做出任何决定。")
-            .Facts(Due("Please decide by", "请于此前决定", n.DueAt))
-            .Action(f.Link, "Review and decide", "审核并决定");
+            $"尚未收到您对本研讨会{stageZh}的决定。仅打开链接不会做出任何决定。");
+        DecisionAsked(mail.Body, f);
         return mail;
     }
 }
