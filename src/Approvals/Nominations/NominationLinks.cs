@@ -46,7 +46,11 @@ public sealed class NominationLinks(
         if (draft.Problem is not null) return draft.Problem;
         var slate = new Slate(claims.Party, draft.Nominees, draft.Decline, claims.Recipient, time.GetUtcNow());
         var errors = new Dictionary<string, string[]>(draft.Errors, StringComparer.Ordinal);
-        foreach (var (field, messages) in SlateRules.Check(workshop.Proposal, slate, await nominations.ListAsync(workshop.Id))) errors.TryAdd(field, messages);
+        if (!errors.ContainsKey(SlateReader.ConfirmDecline))
+        {
+            foreach (var (field, messages) in SlateRules.Check(workshop.Proposal, slate, await nominations.ListAsync(workshop.Id))) errors.TryAdd(field, messages);
+        }
+
         if (errors.Count > 0)
         {
             return json

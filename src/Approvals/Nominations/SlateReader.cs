@@ -12,6 +12,9 @@ public sealed record SlateDraft(IReadOnlyList<Nominee> Nominees, bool Decline, I
 /// <summary>Reads a slate from the form of the nomination page or from a JSON <see cref="SlateRequest"/>.</summary>
 public static class SlateReader
 {
+    /// <summary>The box a person ticks to decline; without it a decline sent from the form records nothing.</summary>
+    public const string ConfirmDecline = "confirmDecline";
+
     /// <summary>Form rows beyond this index are ignored; a page never has that many.</summary>
     private const int MaxRows = 1000;
 
@@ -21,7 +24,13 @@ public static class SlateReader
     {
         ArgumentNullException.ThrowIfNull(form);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (string.Equals(form["decline"], "true", StringComparison.OrdinalIgnoreCase)) return new SlateDraft([], true, errors);
+        if (string.Equals(form["decline"], "true", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.Equals(form[ConfirmDecline], "yes", StringComparison.OrdinalIgnoreCase)) return new SlateDraft([], true, errors);
+            errors[ConfirmDecline] = ["Nothing was recorded: tick the box to confirm that your ministry will not nominate anyone, then press Decline. / 尚未记录：请勾选确认本单位不提名任何人，然后按“不参加”。"];
+            return new SlateDraft([], false, errors);
+        }
+
         var nominees = new List<Nominee>();
         foreach (var i in RowIndices(form.Keys))
         {

@@ -43,15 +43,15 @@ public sealed class DecisionLinks(
             case "reject": decision = Decision.Reject; break;
             case "changes": decision = Decision.Changes; break;
             default:
-                return await Form(link, "Choose Approve, Reject or Request changes. / 请选择批准、拒绝或要求修改。", comment, StatusCodes.Status400BadRequest);
+                return await Form(link, "Nothing was recorded: choose Approve, Request changes or Reject, then press the button. / 尚未记录任何决定：请选择批准、要求修改或拒绝，然后按按钮。", comment, StatusCodes.Status400BadRequest);
         }
 
         if (decision != Decision.Approve && comment.Length == 0)
         {
-            return await Form(link, "A comment is required to reject or request changes. / 拒绝或要求修改时必须填写意见。", comment, StatusCodes.Status400BadRequest);
+            return await Form(link, "A comment is required to reject or request changes. / 拒绝或要求修改时必须填写意见。", comment, StatusCodes.Status400BadRequest, decisionText);
         }
 
-        if (comment.Length > 2000) return await Form(link, "The comment is longer than 2000 characters. / 意见超过2000字。", comment, StatusCodes.Status400BadRequest);
+        if (comment.Length > 2000) return await Form(link, "The comment is longer than 2000 characters. / 意见超过2000字。", comment, StatusCodes.Status400BadRequest, decisionText);
 
         var candidate = new StoredDecision(workshop.Id, claims.Stage, claims.Round, claims.Party, decision,
             comment.Length == 0 ? null : comment, link.TokenId, time.GetUtcNow(), Raised: false);
@@ -88,7 +88,7 @@ public sealed class DecisionLinks(
             $"{Verb(d.Decision)} by {d.Approver} on {d.At:yyyy-MM-dd HH:mm} UTC. Nothing more is needed.",
             $"{d.Approver} 已于 {d.At:yyyy-MM-dd HH:mm} UTC {VerbZh(d.Decision)}。无需其他操作。", ok: true);
 
-    private async Task<IResult> Form(OpenedLink link, string? error, string? comment, int status)
+    private async Task<IResult> Form(OpenedLink link, string? error, string? comment, int status, string? choice = null)
     {
         var donor = link.Claims.Stage == Stage.DonorSignOff;
         return Pages.Render<DecisionPage>(new()
@@ -98,6 +98,7 @@ public sealed class DecisionLinks(
             [nameof(DecisionPage.Slates)] = donor ? await nominations.ListAsync(link.Workshop.Id) : [],
             [nameof(DecisionPage.Error)] = error,
             [nameof(DecisionPage.Comment)] = comment,
+            [nameof(DecisionPage.Choice)] = choice,
         }, status);
     }
 
