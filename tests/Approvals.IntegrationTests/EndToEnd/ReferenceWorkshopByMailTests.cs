@@ -16,9 +16,7 @@ namespace Approvals.IntegrationTests.EndToEnd;
 [Collection(SharedServer.Workshops)]
 public sealed class ReferenceWorkshopByMailTests(AppServer server)
 {
-    private async Task<List<MailboxMessage>> Mails(string workshopId) =>
-        (await server.Http.GetFromJsonAsync<List<MailboxMessage>>("dev/mailbox/messages", Json.Options))!
-            .Where(m => m.WorkshopId == workshopId).ToList();
+    private Task<List<MailboxMessage>> Mails(string workshopId) => server.MailsAsync(workshopId);
 
     private Task<List<MailboxMessage>> WaitForMails(string workshopId, NotificationKind kind, int count, int seconds = 60) =>
         Eventually.Until(async () => (await Mails(workshopId)).Where(m => m.Kind == kind).ToList(), found => found.Count >= count, TimeSpan.FromSeconds(seconds),

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Approvals.Links;
 using Approvals.Status;
+using Approvals.Storage;
 using Approvals.Workflow;
 
 namespace Approvals.IntegrationTests.Infrastructure;
@@ -124,6 +125,11 @@ public sealed class AppServer : IAsyncLifetime
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<WorkshopStatus>(Json.Options))!;
     }
+
+    /// <summary>The mails of one workshop in the server's local mailbox, newest first.</summary>
+    public async Task<List<MailboxMessage>> MailsAsync(string workshopId) =>
+        (await Http.GetFromJsonAsync<List<MailboxMessage>>("dev/mailbox/messages", Json.Options))!
+            .Where(m => m.WorkshopId == workshopId).ToList();
 
     /// <summary>Polls <c>GET /api/workshops/{id}</c> until the stage shows (what a manager would see).</summary>
     public Task<WorkshopStatus> WaitForStageAsync(string id, Stage stage, int seconds = 30) =>

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using AngleSharp;
 using AngleSharp.Html.Dom;
 using Approvals.IntegrationTests.Infrastructure;
@@ -111,13 +109,8 @@ public sealed class ScannerTests(AppServer server)
     private async Task<Uri> MailedLink(string id, string to)
     {
         var link = await Eventually.Found(async () =>
-        {
-            var mails = await server.Http.GetFromJsonAsync<JsonElement>($"dev/mailbox/messages?to={Uri.EscapeDataString(to)}");
-            return mails.EnumerateArray()
-                .Where(m => m.GetProperty("workshopId").GetString() == id && m.TryGetProperty("link", out var l) && l.ValueKind == JsonValueKind.String)
-                .Select(m => m.GetProperty("link").GetString())
-                .FirstOrDefault();
-        }, TimeSpan.FromSeconds(30), $"a mail with a link to {to} for {id}");
+            (await server.MailsAsync(id)).FirstOrDefault(m => m.To == to && m.Link is not null)?.Link,
+            TimeSpan.FromSeconds(30), $"a mail with a link to {to} for {id}");
         return new Uri(server.Http.BaseAddress!, new Uri(link).PathAndQuery);
     }
 }
