@@ -50,6 +50,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DecisionLinks>();
         services.AddSingleton<DecisionRecovery>();
         services.AddSingleton<NominationLinks>();
+        services.AddSingleton<LinkReceipts>();
 
         services.AddSingleton<ProposalIntake>();
         services.AddSingleton<StatusQuery>();

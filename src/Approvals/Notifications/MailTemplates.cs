@@ -1,4 +1,5 @@
 using Approvals.DonorSignOff;
+using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Proposals;
 using Approvals.Publication;
@@ -31,6 +32,7 @@ internal static class MailTemplates
             NotificationKind.CancellationNotice => WorkshopMails.CancellationNotice(f),
             NotificationKind.ParticipantConfirmation => PublicationMails.ParticipantConfirmation(f),
             NotificationKind.SlateRefused => NominationMails.SlateRefused(f),
+            NotificationKind.Receipt => ReceiptMails.Receipt(f),
             _ => throw new InvalidOperationException($"No template for notification kind {n.Kind}."),
         };
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Workflow;
 
@@ -17,6 +18,7 @@ public enum NotificationKind
     CancellationNotice,
     ParticipantConfirmation,
     SlateRefused,
+    Receipt,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<Role>))]
@@ -45,4 +47,5 @@ public sealed record Notification(
     string? Ministry = null,
     string? Comment = null,
     Stage? Outcome = null,
-    Nominee? Nominee = null);
+    Nominee? Nominee = null,
+    LinkReceipt? Receipt = null);
