@@ -92,9 +92,9 @@ public sealed class MalformedRequests(int seed, string workshopId, IReadOnlyList
             3 => ("one character changed", Flip(real)),
             4 => ("3,000-character token", new string('x', 1400) + "." + new string('y', 1400)),
             5 => ("padding added", real + "%3D%3D"),
-            6 => ("MAC from another token", real[..real.IndexOf('.', StringComparison.Ordinal)] + Pick(realTokens)[Pick(realTokens).IndexOf('.', StringComparison.Ordinal)..]),
-            7 => ("broken UTF-8 token", "%FF%FE." + real[(real.IndexOf('.', StringComparison.Ordinal) + 1)..]),
-            8 => ("many dots", real + ".x.y"),
+            6 => ("halves of two tokens", real[..(real.Length / 2)] + Pick(realTokens)[(real.Length / 2)..]),
+            7 => ("broken UTF-8 token", "%FF%FE" + real[2..]),
+            8 => ("dots added", real + ".x.y"),
             _ => ("base64 junk", Convert.ToBase64String(Bytes(48)).Replace('+', '-').Replace('/', '_').TrimEnd('=') + "." + "AAAA"),
         };
     }
