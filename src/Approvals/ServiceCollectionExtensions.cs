@@ -44,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new LinkTokens(
             SigningKey.Resolve(sp.GetRequiredService<IOptions<ApprovalsOptions>>().Value),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<PublicKeyWarning>();
         services.AddSingleton<LinkIssuer>();
         services.AddSingleton<LinkGate>();
         services.AddSingleton<DecisionStore>();
