@@ -11,7 +11,14 @@ public static class AzuriteInstallation
     /// Walks up from the current directory and from the application's base directory to the folder
     /// whose package.json names azurite.
     /// </summary>
-    public static string FindRepositoryRoot()
+    public static string FindRepositoryRoot() =>
+        TryFindRepositoryRoot() ?? throw new InvalidOperationException(
+            "Cannot find the repository's package.json that pins azurite, walking up from " +
+            $"'{Directory.GetCurrentDirectory()}' and '{AppContext.BaseDirectory}'. Run from inside the repository, " +
+            "or point AzureWebJobsStorage at a running storage emulator or account.");
+
+    /// <summary>As <see cref="FindRepositoryRoot"/>, or null when there is none.</summary>
+    public static string? TryFindRepositoryRoot()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
@@ -24,10 +31,7 @@ public static class AzuriteInstallation
             }
         }
 
-        throw new InvalidOperationException(
-            "Cannot find the repository's package.json that pins azurite, walking up from " +
-            $"'{Directory.GetCurrentDirectory()}' and '{AppContext.BaseDirectory}'. Run from inside the repository, " +
-            "or point AzureWebJobsStorage at a running storage emulator or account.");
+        return null;
     }
 
     /// <summary>Path of Azurite's entry script, running <c>npm ci</c> first when node_modules lacks it.</summary>

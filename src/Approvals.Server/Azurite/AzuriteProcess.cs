@@ -5,31 +5,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Approvals.Server.Azurite;
 
-/// <summary>An Azurite (Blob, Queue, Table) child process on 127.0.0.1, stopped by its own pid.</summary>
+/// <summary>An Azurite (Blob, Queue, Table) child process on 127.0.0.1, stopped by its own pid; it closes (and saves)
+/// when its owner stops it or dies.</summary>
 public sealed class AzuriteProcess : IDisposable
 {
-    // Runs azurite.js (which reads its flags from argv[2..]) so that only its owner stops it:
-    // - it closes when its stdin ends, i.e. when the owner stops it, exits, crashes or is killed;
-    // - it ignores Ctrl-C, which the terminal sends to the whole process group, so the owner can
-    //   finish its own shutdown against storage first.
-    const string Launcher = """
-        const script = process.env.AZURITE_SCRIPT;
-        process.argv.splice(1, 0, script);
-        let close = () => process.exit(0);
-        const once = process.once.bind(process);
-        process.once = (event, handler) =>
-            event === 'SIGINT' || event === 'SIGTERM' ? ((close = handler), process) : once(event, handler);
-        const stop = () => {
-            setTimeout(() => process.exit(0), 2500).unref();
-            process.stdin.destroy();
-            close();
-        };
-        process.on('SIGINT', () => {});
-        process.on('SIGTERM', stop);
-        process.stdin.on('end', stop).resume();
-        require(script);
-        """;
-
     readonly Process process;
     readonly ILogger logger;
     readonly OutputTail output;
@@ -53,6 +32,34 @@ public sealed class AzuriteProcess : IDisposable
     public static AzuriteProcess Start(AzuriteOptions options, ILogger? logger = null)
     {
         logger ??= NullLogger.Instance;
+        var start = StartInfo(options, logger);
+        start.RedirectStandardInput = true;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        var started = Stopwatch.StartNew();
+        var azurite = new AzuriteProcess(AzuriteInstallation.StartOrExplain(start), options, logger);
+        try
+        {
+            WaitUntilListening(options, started, () => azurite.process.HasExited ? $"with code {azurite.process.ExitCode}" : null, azurite.RecentOutput);
+        }
+        catch
+        {
+            azurite.Dispose();
+            throw;
+        }
+
+        LogListening(logger, azurite.ProcessId, options, started);
+        return azurite;
+    }
+
+    internal static void LogListening(ILogger logger, int processId, AzuriteOptions options, Stopwatch started) =>
+        logger.LogInformation(
+            "Azurite (pid {Pid}) listening on 127.0.0.1 ports {BlobPort}/{QueuePort}/{TablePort}, data {Location}, after {Elapsed} ms",
+            processId, options.BlobPort, options.QueuePort, options.TablePort, options.Location ?? "in memory", started.ElapsedMilliseconds);
+
+    /// <summary>How to run the launcher with Azurite's flags, after checking the ports are free and Azurite installed.</summary>
+    internal static ProcessStartInfo StartInfo(AzuriteOptions options, ILogger logger)
+    {
         var busy = options.Ports.Where(LoopbackPorts.IsListening).ToList();
         if (busy.Count > 0)
         {
@@ -65,40 +72,21 @@ public sealed class AzuriteProcess : IDisposable
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = root,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["AZURITE_SCRIPT"] = script },
+            Environment = { [AzuriteLauncher.ScriptVariable] = script },
         };
         foreach (var argument in Arguments(options))
         {
             start.ArgumentList.Add(argument);
         }
 
-        var started = Stopwatch.StartNew();
-        var azurite = new AzuriteProcess(AzuriteInstallation.StartOrExplain(start), options, logger);
-        try
-        {
-            azurite.WaitUntilListening(started);
-        }
-        catch
-        {
-            azurite.Dispose();
-            throw;
-        }
-
-        logger.LogInformation(
-            "Azurite (pid {Pid}) listening on 127.0.0.1 ports {BlobPort}/{QueuePort}/{TablePort}, data {Location}, after {Elapsed} ms",
-            azurite.ProcessId, options.BlobPort, options.QueuePort, options.TablePort,
-            options.Location ?? "in memory", started.ElapsedMilliseconds);
-        return azurite;
+        return start;
     }
 
     static IEnumerable<string> Arguments(AzuriteOptions options)
     {
         string[] fixedArguments =
         [
-            "-e", Launcher, "--",
+            "-e", AzuriteLauncher.Script, "--",
             "--blobHost", "127.0.0.1", "--blobPort", $"{options.BlobPort}",
             "--queueHost", "127.0.0.1", "--queuePort", $"{options.QueuePort}",
             "--tableHost", "127.0.0.1", "--tablePort", $"{options.TablePort}",
@@ -114,21 +102,22 @@ public sealed class AzuriteProcess : IDisposable
         return [.. fixedArguments, "--location", options.Location];
     }
 
-    void WaitUntilListening(Stopwatch started)
+    /// <summary>Returns once all three ports accept connections; throws with Azurite's output when it exits first
+    /// (<paramref name="exited"/> says how, or null while it runs) or takes longer than the start timeout.</summary>
+    internal static void WaitUntilListening(AzuriteOptions options, Stopwatch started, Func<string?> exited, Func<string> output)
     {
-        while (!Options.Ports.All(LoopbackPorts.IsListening))
+        while (!options.Ports.All(LoopbackPorts.IsListening))
         {
-            if (process.HasExited)
+            if (exited() is { } how)
             {
-                throw new InvalidOperationException(
-                    $"Azurite exited with code {process.ExitCode} before listening.{Environment.NewLine}{RecentOutput()}");
+                throw new InvalidOperationException($"Azurite exited {how} before listening.{Environment.NewLine}{output()}");
             }
 
-            if (started.Elapsed > Options.StartTimeout)
+            if (started.Elapsed > options.StartTimeout)
             {
                 throw new TimeoutException(
-                    $"Azurite did not listen on 127.0.0.1 ports {string.Join(", ", Options.Ports)} within " +
-                    $"{Options.StartTimeout.TotalSeconds:0} s.{Environment.NewLine}{RecentOutput()}");
+                    $"Azurite did not listen on 127.0.0.1 ports {string.Join(", ", options.Ports)} within " +
+                    $"{options.StartTimeout.TotalSeconds:0} s.{Environment.NewLine}{output()}");
             }
 
             Thread.Sleep(50);
@@ -150,7 +139,7 @@ public sealed class AzuriteProcess : IDisposable
         {
             if (!process.HasExited)
             {
-                // Closing stdin makes the launcher send Azurite its own SIGTERM.
+                // Closing stdin makes the launcher close Azurite, which saves its data files.
                 process.StandardInput.Close();
                 if (!process.WaitForExit(Options.StopGracePeriod))
                 {
