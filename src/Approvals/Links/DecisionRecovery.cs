@@ -10,7 +10,8 @@ namespace Approvals.Links;
 /// stages and point-reads each waiting workshop's decision.</summary>
 public sealed class DecisionRecovery(WorkshopStore workshops, DecisionStore decisions, TimeProvider time, ILogger<DecisionRecovery> logger)
 {
-    /// <summary>A decision younger than this is probably still being raised by the request that stored it.</summary>
+    /// <summary>The grace period: a decision younger than this is probably still being raised by the request that stored
+    /// it, the only one that raises it while it lives.</summary>
     public static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
 
     /// <summary>How often each host runs <see cref="RunOnceAsync"/>: the longest a click whose event was lost waits.</summary>
@@ -33,6 +34,14 @@ public sealed class DecisionRecovery(WorkshopStore workshops, DecisionStore deci
                     if (workshop is null || workshop.Stage != stage) continue;
                     var decision = await decisions.GetAsync(workshop.Id, stage, workshop.Round);
                     if (decision is null || decision.Raised || time.GetUtcNow() - decision.At < Settle) continue;
+
+                    // The request raised it but died before marking it: raising again would only make a duplicate.
+                    if (await client.HasAnsweredAsync(decision.WorkshopId, DecisionRecorded.ReceiptOf(decision.Stage, decision.Round), cancellationToken))
+                    {
+                        await decisions.MarkRaisedAsync(decision);
+                        continue;
+                    }
+
                     await client.RaiseEventAsync(decision.WorkshopId, WorkflowEvents.DecisionRecorded,
                         new DecisionRecorded(decision.Stage, decision.Round, decision.Approver, decision.Decision, decision.Comment, decision.TokenId, decision.At),
                         cancellationToken);

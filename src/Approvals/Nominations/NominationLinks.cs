@@ -63,20 +63,24 @@ public sealed class NominationLinks(
             slate.Declined ? AuditActions.SlateDeclinedViaLink : AuditActions.SlateReceivedViaLink, claims.Recipient,
             slate.Declined ? claims.Party : $"{claims.Party}: {slate.Nominees.Count} nominee(s)", link.TokenId, "link",
             LinkGate.ClientIp(http), http.Request.Headers.UserAgent.ToString()));
-        await client.RaiseEventAsync(workshop.Id, WorkflowEvents.SlateSubmitted, new SlateSubmitted(slate, link.TokenId));
-        await receipts.SlateAsync(http, link, slate);
+        // The page says "received" only once the workflow answers that it keeps this very submission.
+        var receipt = Guid.NewGuid().ToString("N");
+        await client.RaiseEventAsync(workshop.Id, WorkflowEvents.SlateSubmitted, new SlateSubmitted(slate, link.TokenId, receipt));
         logger.LogInformation("Workshop {WorkshopId}: slate from {Ministry} with {Count} nominee(s), declined {Declined}",
             workshop.Id, claims.Party, slate.Nominees.Count, slate.Declined);
+        var answer = await client.AnswerToAsync(workshop.Id, receipt, s => s.Stage == Stage.Nominations, http.RequestAborted);
+        if (SlateAnswers.NotKept(json, link, slate, answer) is { } notKept) return notKept;
+        await receipts.SlateAsync(http, link, slate);
 
-        if (json) return Results.Json(new { workshopId = workshop.Id, ministry = claims.Party, declined = slate.Declined, nominees = slate.Nominees.Count }, Json.Options, statusCode: StatusCodes.Status202Accepted);
+        if (json) return Results.Json(new { workshopId = workshop.Id, ministry = claims.Party, declined = slate.Declined, nominees = slate.Nominees.Count, outcome = "kept" }, Json.Options, statusCode: StatusCodes.Status202Accepted);
         var titleZh = workshop.Proposal.TitleZh ?? workshop.Title;
         return slate.Declined
             ? Pages.Message(StatusCodes.Status200OK, "Thank you — your decline is recorded", "谢谢——已记录贵单位不参加",
                 $"{claims.Party} will not nominate participants for “{workshop.Title}”. You can still send a slate with the same link until nominations close.",
                 $"{claims.Party} 将不为“{titleZh}”提名参加者。在提名截止前仍可使用同一链接提交名单。", ok: true)
             : Pages.Message(StatusCodes.Status200OK, "Thank you — your nominations are received", "谢谢——已收到提名",
-                $"{slate.Nominees.Count} nominee(s) from {claims.Party} for “{workshop.Title}”. The list is now checked against the other ministries' lists; if a nominee turns out to be already nominated, you will get an email explaining what to correct. You can replace the list with the same link until nominations close.",
-                $"已收到 {claims.Party} 为“{titleZh}”提名的 {slate.Nominees.Count} 人。系统将与其他部委的名单核对；如有学员已被其他单位提名，您将收到说明如何更正的电子邮件。在提名截止前可使用同一链接更新名单。", ok: true);
+                $"{slate.Nominees.Count} nominee(s) from {claims.Party} for “{workshop.Title}” are kept, checked against the other ministries' lists. You can replace the list with the same link until nominations close.",
+                $"已收到并采用 {claims.Party} 为“{titleZh}”提名的 {slate.Nominees.Count} 人，已与其他部委的名单核对。在提名截止前可使用同一链接更新名单。", ok: true);
     }
 
     private static IResult? Closed(OpenedLink link) =>

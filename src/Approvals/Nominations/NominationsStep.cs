@@ -32,7 +32,11 @@ internal static class NominationsStep
                     return Silent().Count == 0;
                 },
                 Reminders: _ => run.ToFocalPoints(NotificationKind.Reminder, Silent(), due),
-                AtDeadline: AtDeadline.Close));
+                AtDeadline: AtDeadline.Close)
+            {
+                ReceiptOf = s => s.Receipt,
+                Repeats = s => slates.TryGetValue(s.Slate.Ministry, out var kept) && Same(kept, s.Slate),
+            });
             if (end.Outcome is { } outcome) return outcome;
         }
 
@@ -60,15 +64,20 @@ internal static class NominationsStep
         if (errors.Count > 0)
         {
             var reasons = string.Join(" ", errors.SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}")));
+            run.Answer(submitted.Receipt, used: false, reasons);
             await run.Record(Stage.Nominations, new Step(AuditActions.SlateRefused, slate.SubmittedBy, $"{slate.Ministry}: {reasons}"), open(), tokenId: submitted.TokenId);
             await run.Notify([run.Message(NotificationKind.SlateRefused, slate.SubmittedBy, Role.FocalPoint, due, ministry: slate.Ministry, comment: reasons)]);
             return;
         }
 
+        run.Answer(submitted.Receipt, used: true);
         var key = run.Proposal.Invitations.First(i => string.Equals(i.Ministry, slate.Ministry, StringComparison.OrdinalIgnoreCase)).Ministry;
         slates[key] = slate with { Ministry = key };
         await run.CallAsync<bool>(nameof(SaveSlate), new SlateRecord(run.Id, slates[key], submitted.TokenId));
         await run.Record(Stage.Nominations, new Step(slate.Declined ? AuditActions.Declined : AuditActions.SlateAccepted, slate.SubmittedBy,
             slate.Declined ? key : $"{key}: {slate.Nominees.Count} nominee(s)"), open(), tokenId: submitted.TokenId);
     }
+
+    /// <summary>The same answer sent again (a double click, a re-sent form): same decline, same nominees in the same order.</summary>
+    private static bool Same(Slate kept, Slate sent) => kept.Declined == sent.Declined && kept.Nominees.SequenceEqual(sent.Nominees);
 }

@@ -9,6 +9,10 @@ internal static class PublicationStep
     public static async Task<StepResult> RunAsync(WorkshopRun run, Move move)
     {
         await run.CallAsync<bool>(nameof(PublishAnnouncement), new PublicationRequest(run.Id, run.Proposal, run.Slates));
+
+        // The announcement is out and the nominees' invitations are on their way: a cancellation that came in meanwhile
+        // is refused, so staff hear it did not happen.
+        run.RefuseLateCancellation("The workshop was being published when the cancellation arrived; it is now Published.");
         return await run.Finish(Stage.Published, move.Because with { Action = AuditActions.Published });
     }
 }

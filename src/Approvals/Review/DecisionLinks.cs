@@ -30,7 +30,7 @@ public sealed class DecisionLinks(
         var (link, refusal) = await gate.OpenAsync(token, LinkPurpose.Decision);
         if (link is null) return refusal!;
         var (claims, workshop) = (link.Claims, link.Workshop);
-        if (await decisions.GetAsync(workshop.Id, claims.Stage, claims.Round) is { } done) return await Replay(done, client);
+        if (await decisions.GetAsync(workshop.Id, claims.Stage, claims.Round) is { } done) return await Replay(link, done, client, http.RequestAborted);
         if (LinkGate.StillOpen(link) is { } closed) return closed;
 
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : null;
@@ -56,33 +56,50 @@ public sealed class DecisionLinks(
         var candidate = new StoredDecision(workshop.Id, claims.Stage, claims.Round, claims.Party, decision,
             comment.Length == 0 ? null : comment, link.TokenId, time.GetUtcNow(), Raised: false);
         var (won, stored) = await decisions.TryRecordAsync(candidate);
-        if (!won) return await Replay(stored, client);
+        if (!won) return await Replay(link, stored, client, http.RequestAborted);
 
         await audit.AppendAsync(workshop.Id, new AuditEntry(link.TokenId, stored.At, claims.Stage, AuditActions.DecisionVia(decision), claims.Recipient,
             stored.Comment, link.TokenId, "link", LinkGate.ClientIp(http), http.Request.Headers.UserAgent.ToString()));
         await receipts.DecisionAsync(http, link, stored);
         await Raise(stored, client);
         logger.LogInformation("Workshop {WorkshopId}: {Decision} at {Stage} round {Round} by {Approver}", workshop.Id, decision, claims.Stage, claims.Round, claims.Party);
-        return Pages.Message(StatusCodes.Status200OK, "Thank you — your decision is recorded", "谢谢——您的决定已记录",
-            $"{Verb(decision)}: “{workshop.Title}”.{(stored.Comment is null ? string.Empty : $" Comment: {stored.Comment}")}",
-            $"{VerbZh(decision)}：“{workshop.Proposal.TitleZh ?? workshop.Title}”。", ok: true);
+        var answer = await AnswerTo(stored, client, http.RequestAborted);
+        return answer.Hearing != Hearing.Used
+            ? NotConfirmed(stored, answer)
+            : Pages.Message(StatusCodes.Status200OK, "Thank you — your decision is recorded", "谢谢——您的决定已记录",
+                $"{Verb(decision)}: “{workshop.Title}”.{(stored.Comment is null ? string.Empty : $" Comment: {stored.Comment}")}",
+                $"{VerbZh(decision)}：“{workshop.Proposal.TitleZh ?? workshop.Title}”。", ok: true);
     }
 
-    /// <summary>A second use of a decided step: raise the event again if the first attempt died before raising it.</summary>
-    private async Task<IResult> Replay(StoredDecision done, DurableTaskClient client)
+    /// <summary>A second use of a decided step (another click, a double submit) raises nothing: only the request that
+    /// stored the decision raises it, and DecisionRecovery if that request died first. While the workshop still shows
+    /// the step open, the page waits for the workflow's answer like the first one, so both pages say the same.</summary>
+    private static async Task<IResult> Replay(OpenedLink link, StoredDecision done, DurableTaskClient client, CancellationToken cancellation)
     {
-        if (!done.Raised) await Raise(done, client);
-        return AlreadyRecorded(done);
+        if (link.Workshop.Stage != done.Stage || link.Workshop.Round != done.Round) return AlreadyRecorded(done);
+        var answer = await AnswerTo(done, client, cancellation);
+        return answer.Hearing == Hearing.Used ? AlreadyRecorded(done) : NotConfirmed(done, answer);
     }
 
     private async Task Raise(StoredDecision d, DurableTaskClient client)
     {
-        // The decision is stored first; if this process dies before the event is raised, DecisionRecovery (or the
-        // next click on the same link) raises it.
+        // The decision is stored first; if this process dies before the event is raised, DecisionRecovery raises it.
         await client.RaiseEventAsync(d.WorkshopId, WorkflowEvents.DecisionRecorded,
             new DecisionRecorded(d.Stage, d.Round, d.Approver, d.Decision, d.Comment, d.TokenId, d.At));
         await decisions.MarkRaisedAsync(d);
     }
+
+    private static Task<WorkflowAnswer> AnswerTo(StoredDecision d, DurableTaskClient client, CancellationToken cancellation) =>
+        client.AnswerToAsync(d.WorkshopId, DecisionRecorded.ReceiptOf(d.Stage, d.Round), s => s.Stage == d.Stage && s.Round == d.Round, cancellation);
+
+    /// <summary>A decision the workflow did not take (it had ended or moved on), or has not confirmed yet: never "recorded".</summary>
+    private static IResult NotConfirmed(StoredDecision d, WorkflowAnswer answer) => answer.Hearing == Hearing.Unconfirmed
+        ? Pages.Message(StatusCodes.Status202Accepted, "We are checking your decision", "我们正在核对您的决定",
+            $"Your decision ({Verb(d.Decision)}) reached us and is kept, but the workflow has not confirmed it yet. It is normally taken up within minutes — you need not click again — unless the workshop is cancelled or expires first.",
+            $"您的决定（{VerbZh(d.Decision)}）已送达并保存，但流程尚未确认。通常几分钟内即会处理，无需再次点击；除非研讨会在此之前被取消或过期。")
+        : Pages.Message(StatusCodes.Status409Conflict, "Your decision was not used", "您的决定未被采用",
+            $"The workshop had already moved on{(answer.Stage is { } stage ? $" (it is now at {stage})" : string.Empty)} when your decision ({Verb(d.Decision)}) arrived, so it changed nothing.{(answer.Why is null ? string.Empty : $" {answer.Why}")}",
+            $"您的决定（{VerbZh(d.Decision)}）送达时研讨会已进入下一阶段{(answer.Stage is { } zh ? $"（现为 {zh}）" : string.Empty)}，因此未作任何更改。");
 
     private static IResult AlreadyRecorded(StoredDecision d) =>
         Pages.Message(StatusCodes.Status200OK, "This decision is already recorded", "此决定已记录",

@@ -20,7 +20,15 @@ internal sealed record WaitPlan<T>(
     Func<T, Task<bool>> Take,
     Func<DateTimeOffset, IEnumerable<Notification>> Reminders,
     AtDeadline AtDeadline = AtDeadline.Escalate)
-    where T : class;
+    where T : class
+{
+    /// <summary>The receipt the sender waits on (<see cref="WorkflowStatus.Answers"/>); null when nobody waits.</summary>
+    public Func<T, string?> ReceiptOf { get; init; } = _ => null;
+
+    /// <summary>Whether an event repeats one already taken (besides a second raise of an answered receipt): it is
+    /// answered as used and changes nothing, and it does not count against the wait.</summary>
+    public Func<T, bool> Repeats { get; init; } = _ => false;
+}
 
 /// <summary>What happens when a request's deadline passes.</summary>
 internal enum AtDeadline

@@ -23,14 +23,24 @@ public enum Decision
 }
 
 /// <summary>An approver's decision for one stage and round.</summary>
-public sealed record DecisionRecorded(Stage Stage, int Round, string Approver, Decision Decision, string? Comment, string? TokenId, DateTimeOffset At);
+public sealed record DecisionRecorded(Stage Stage, int Round, string Approver, Decision Decision, string? Comment, string? TokenId, DateTimeOffset At)
+{
+    /// <summary>One decision is stored per stage and round, so every raise of it (the click, the recovery job) carries
+    /// the same receipt and the workflow answers it once.</summary>
+    [JsonIgnore]
+    public string Receipt => ReceiptOf(Stage, Round);
 
-/// <summary>A ministry's slate (or decline) as submitted through its link.</summary>
-public sealed record SlateSubmitted(Slate Slate, string? TokenId);
+    public static string ReceiptOf(Stage stage, int round) => $"{nameof(DecisionRecorded)}-{stage}-{round}";
+}
+
+/// <summary>A ministry's slate (or decline) as submitted through its link; <paramref name="Receipt"/> names this one
+/// submission, so the page can wait for the workflow's answer to it.</summary>
+public sealed record SlateSubmitted(Slate Slate, string? TokenId, string? Receipt = null);
 
 /// <summary>Staff resubmitting the proposal after changes were requested in <paramref name="Round"/> (a repeated PUT
 /// carries the same round and is ignored once that round has moved on).</summary>
 public sealed record ProposalResubmitted(Proposal Proposal, string Actor, DateTimeOffset At, int Round);
 
-/// <summary>Staff cancelling a workshop.</summary>
-public sealed record CancelRequested(string Reason, string Actor, DateTimeOffset At);
+/// <summary>Staff cancelling a workshop; <paramref name="Receipt"/> names this request, so the API can wait for the
+/// workflow's answer to it.</summary>
+public sealed record CancelRequested(string Reason, string Actor, DateTimeOffset At, string? Receipt = null);

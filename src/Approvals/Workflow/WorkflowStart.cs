@@ -10,20 +10,15 @@ public static class WorkflowStart
     /// <summary>How long a request waits for a just-submitted workshop's orchestration to start.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
-
     /// <summary>True once the orchestration of <paramref name="id"/> has started (or ended); false if it is still
     /// pending after <see cref="Patience"/>.</summary>
-    public static async Task<bool> WaitUntilStartedAsync(this DurableTaskClient client, string id, CancellationToken cancellation = default)
+    public static Task<bool> WaitUntilStartedAsync(this DurableTaskClient client, string id, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var deadline = DateTimeOffset.UtcNow + Patience;
-        while (true)
-        {
-            var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellation);
-            if (instance is not null && instance.RuntimeStatus != OrchestrationRuntimeStatus.Pending) return true;
-            if (DateTimeOffset.UtcNow >= deadline) return false;
-            await Task.Delay(Poll, cancellation);
-        }
+        return Polling.UntilAsync(
+            async () => await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellation) is { } instance
+                && instance.RuntimeStatus != OrchestrationRuntimeStatus.Pending,
+            Patience,
+            cancellation);
     }
 }

@@ -43,16 +43,27 @@ internal sealed partial class WorkshopRun
             if (winner == eventTask)
             {
                 var received = eventTask.Result;
+                var receipt = plan.ReceiptOf(received);
+
+                // A second raise of one click (a retried request, the recovery job) is not another answer: it neither
+                // shows in the history nor brings the wait closer to giving up.
+                if (Answered(receipt) || plan.Repeats(received))
+                {
+                    Answer(receipt, used: true);
+                    continue;
+                }
+
                 events++;
                 if (!plan.Accept(received))
                 {
+                    Answer(receipt, used: false, $"The workshop had moved on to {Stage} (round {Round}).");
                     await Record(Stage, new Step(AuditActions.IgnoredLateEvent, AuditActions.System, plan.Describe(received)), Pending);
-                }
-                else if (await plan.Take(received))
-                {
-                    return new(received, null);
+                    continue;
                 }
 
+                var done = await plan.Take(received);
+                Answer(receipt, used: true);
+                if (done) return new(received, null);
                 continue;
             }
 

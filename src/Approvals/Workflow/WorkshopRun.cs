@@ -37,7 +37,7 @@ internal sealed partial class WorkshopRun
     {
         var run = new WorkshopRun(context, input, context.WaitForExternalEvent<CancelRequested>(WorkflowEvents.CancelRequested));
         run.Directory = await run.CallAsync<ProjectDirectory>(nameof(LoadDirectory), input.WorkshopId);
-        context.SetCustomStatus(new WorkflowStatus(run.Stage, run.Round));
+        run.PublishStatus();
         return run;
     }
 
@@ -87,11 +87,11 @@ internal sealed partial class WorkshopRun
         if (to != Stage)
         {
             Stage = StageMachine.Move(Stage, to);
-            context.SetCustomStatus(new WorkflowStatus(Stage, Round));
+            PublishStatus();
         }
         else if (changedProposal is not null)
         {
-            context.SetCustomStatus(new WorkflowStatus(Stage, Round));
+            PublishStatus();
         }
 
         Pending = open;
@@ -142,6 +142,7 @@ internal sealed partial class WorkshopRun
             .DistinctBy(r => r.To, StringComparer.OrdinalIgnoreCase)
             .Select(r => Message(NotificationKind.CancellationNotice, r.To, r.Role, null, ministry: r.Ministry, comment: request.Reason) with { Outcome = Stage.Cancelled })
             .ToList();
+        Answer(request.Receipt, used: true);
         await Record(Stage.Cancelled, new Step(AuditActions.Cancelled, request.Actor, request.Reason), []);
         await Notify(notices);
         return new WorkshopOutcome(Stage.Cancelled, request.Reason);

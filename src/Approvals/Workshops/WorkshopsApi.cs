@@ -83,8 +83,19 @@ public sealed class WorkshopsApi(
                 detail: "Its workflow has not started yet, so the cancellation could not be taken. Nothing was changed: send it again in a minute.");
         }
 
-        await client.RaiseEventAsync(id, WorkflowEvents.CancelRequested, new CancelRequested(cancel.TrimmedReason, cancel.Actor, time.GetUtcNow()));
-        return await Accepted(id, client);
+        // Answered 202 only once the workflow has taken the cancellation: one that arrives while the workshop is being
+        // published, or after it ended, is refused rather than accepted and dropped.
+        var receipt = Guid.NewGuid().ToString("N");
+        await client.RaiseEventAsync(id, WorkflowEvents.CancelRequested, new CancelRequested(cancel.TrimmedReason, cancel.Actor, time.GetUtcNow(), receipt));
+        var answer = await client.AnswerToAsync(id, receipt, s => !s.Stage.IsTerminal(), http.RequestAborted);
+        return answer.Hearing switch
+        {
+            Hearing.Used => await Accepted(id, client),
+            Hearing.Unconfirmed => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The cancellation is not confirmed yet.",
+                detail: $"The workflow has not confirmed it within {WorkflowAnswers.Patience.TotalSeconds:0} s; it may still take effect. Check GET /api/workshops/{id} before sending it again."),
+            _ => Problems.Conflict(answer.Why
+                ?? $"The workshop ended{(answer.Stage is { } stage ? $" {stage}" : string.Empty)} before the cancellation arrived; nothing was cancelled."),
+        };
     }
 
     public async Task<Results<Ok<WorkshopStatus>, ProblemHttpResult>> GetAsync(DurableTaskClient client, string id)

@@ -3,6 +3,7 @@ using Approvals.IntegrationTests.Workshops;
 using Approvals.Links;
 using Approvals.Storage;
 using Approvals.Workflow;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Approvals.IntegrationTests.Links;
@@ -26,5 +27,44 @@ public sealed class DecisionRecoveryTests(AppServer server)
         await server.WaitForStageAsync(id, Stage.Nominations);
         var stored = await services.GetRequiredService<DecisionStore>().GetAsync(id, Stage.InternalReview, 0);
         Assert.True(stored!.Raised);
+    }
+
+    [Fact]
+    public async Task ADecisionTheWorkflowAlreadyTookIsMarkedNotRaisedAgain()
+    {
+        var (id, _) = await server.SubmitAsync();
+        await Eventually.WaitFor(async () => (await server.StatusAsync(id)).Pending.Count > 0);
+        await using var services = LibraryServices.Build();
+        // What a crash right after raising leaves behind: the event taken, the row not yet marked.
+        var decision = new StoredDecision(id, Stage.InternalReview, 0, "project.manager@iom.example.org", Decision.Approve, null, "token-id",
+            DateTimeOffset.UtcNow.AddMinutes(-1), Raised: false);
+        await services.GetRequiredService<DecisionStore>().TryRecordAsync(decision);
+        await server.Process.DurableClient.RaiseEventAsync(id, WorkflowEvents.DecisionRecorded,
+            new DecisionRecorded(decision.Stage, decision.Round, decision.Approver, decision.Decision, null, decision.TokenId, decision.At));
+        await server.WaitForStageAsync(id, Stage.Nominations);
+        Assert.True(await server.Process.DurableClient.HasAnsweredAsync(id, DecisionRecorded.ReceiptOf(Stage.InternalReview, 0)));
+
+        // The job runs while storage still shows the review (as just before the workflow's step is written): the
+        // snapshot and the review's index entry, which the job lists.
+        var index = new TableClient(TestAzurite.ConnectionString, StorageNames.WorkshopIndex);
+        TableEntity? listed = null;
+        await foreach (var row in index.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Id eq {id}")))
+        {
+            if (row.PartitionKey != "all") listed = row;
+        }
+
+        Assert.NotNull(listed);
+        var inReview = new TableEntity(listed) { PartitionKey = listed.PartitionKey.Replace(nameof(Stage.Nominations), nameof(Stage.InternalReview), StringComparison.Ordinal) };
+        await index.UpsertEntityAsync(inReview);
+        await using (await LateAnswersAreNotConfirmedTests.StoredStageHeldAt(id, Stage.InternalReview, restore: Stage.Nominations))
+        {
+            await services.GetRequiredService<DecisionRecovery>().RunOnceAsync(server.Process.DurableClient);
+        }
+
+        await index.DeleteEntityAsync(inReview.PartitionKey, inReview.RowKey);
+
+        Assert.True((await services.GetRequiredService<DecisionStore>().GetAsync(id, Stage.InternalReview, 0))!.Raised);
+        await Task.Delay(1000);
+        Assert.Equal(1, await OneClickOneEventTests.RaisedEvents(server, id, WorkflowEvents.DecisionRecorded));
     }
 }

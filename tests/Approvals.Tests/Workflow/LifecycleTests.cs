@@ -133,25 +133,28 @@ public sealed class LifecycleTests(WorkflowHarness harness)
     }
 
     [Fact]
-    public async Task ALateDecisionForAFinishedStageIsRecordedAndIgnored()
+    public async Task ARepeatOfADecidedStageChangesNothingSilentlyAndAStrayDecisionIsRecordedAndIgnored()
     {
         var id = await harness.StartAsync();
         await harness.Decide(id, Stage.InternalReview, Decision.Approve);
         await harness.WaitForStage(id, Stage.Nominations);
 
+        // Only one decision is ever stored per stage and round, so a second one for the decided review is a repeat.
         await harness.Decide(id, Stage.InternalReview, Decision.Reject, comment: "Too late");
+        await harness.Decide(id, Stage.InternalReview, Decision.Reject, round: 7, comment: "Stray");
         await harness.NominateAll(id);
         await harness.WaitForStage(id, Stage.DonorSignOff);
 
-        // The stale review decision reaches the next decision wait, which records it and keeps waiting.
+        // The stray decision reaches the next decision wait, which records it and keeps waiting; the repeat leaves no trace.
         var ignored = await harness.WaitForAction(id, AuditActions.IgnoredLateEvent);
-        Assert.Contains("Reject for InternalReview", ignored.Entry.Comment, StringComparison.Ordinal);
+        Assert.Contains("Reject for InternalReview round 7", ignored.Entry.Comment, StringComparison.Ordinal);
         var meta = await harness.Client.GetInstanceAsync(id);
         Assert.Equal(Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Running, meta!.RuntimeStatus);
         Assert.DoesNotContain(harness.ProgressOf(id), p => p.Stage == Stage.Rejected);
 
         await harness.Decide(id, Stage.DonorSignOff, Decision.Approve);
         Assert.Equal(Stage.Published, (await harness.WaitForOutcome(id)).Stage);
+        Assert.Single(harness.ProgressOf(id), p => p.Entry.Action == AuditActions.IgnoredLateEvent);
     }
 
     internal static Task Until(Func<bool> condition, int seconds = 10) =>

@@ -16,6 +16,7 @@ namespace Approvals.Tests.Workflow;
 public sealed class WorkflowHarness : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<string, bool> failOnce = new();
+    private readonly ConcurrentDictionary<string, Hold> heldPublications = new();
     private DurableTaskTestHost host = null!;
 
     public ConcurrentQueue<ProgressUpdate> Progress { get; } = new();
@@ -44,7 +45,16 @@ public sealed class WorkflowHarness : IAsyncLifetime
                 return list.Count;
             });
             registry.AddActivityFunc<SlateRecord, bool>(nameof(SaveSlate), (_, s) => Enqueue(Slates, s));
-            registry.AddActivityFunc<PublicationRequest, bool>(nameof(PublishAnnouncement), (_, p) => Enqueue(Publications, p));
+            registry.AddActivityFunc<PublicationRequest, bool>(nameof(PublishAnnouncement), async (_, p) =>
+            {
+                if (heldPublications.TryGetValue(p.WorkshopId, out var hold))
+                {
+                    hold.Started.TrySetResult();
+                    await hold.Release.Task;
+                }
+
+                return Enqueue(Publications, p);
+            });
         });
     }
 
@@ -60,6 +70,14 @@ public sealed class WorkflowHarness : IAsyncLifetime
 
     /// <summary>The next notification batch of <paramref name="id"/> fails once, as a storage outage would.</summary>
     public void FailNotificationsOnce(string id) => failOnce[id] = true;
+
+    /// <summary>Publishing <paramref name="id"/> signals <see cref="Hold.Started"/> and blocks until
+    /// <see cref="Hold.Release"/> is completed, so a test can act while the workshop is being published.</summary>
+    public Hold HoldPublication(string id) => heldPublications.GetOrAdd(id, _ => new Hold());
+
+    /// <summary>The workflow's answers to events, as its custom status shows them.</summary>
+    public async Task<IReadOnlyList<EventAnswer>> AnswersOf(string id) =>
+        (await Client.GetInstanceAsync(id, getInputsAndOutputs: true))?.ReadCustomStatusAs<WorkflowStatus>()?.Answers ?? [];
 
     public IReadOnlyList<ProgressUpdate> ProgressOf(string id) => Progress.Where(p => p.WorkshopId == id).ToList();
 
@@ -94,15 +112,15 @@ public sealed class WorkflowHarness : IAsyncLifetime
         Client.RaiseEventAsync(id, WorkflowEvents.DecisionRecorded,
             new DecisionRecorded(stage, round, approver, decision, comment, Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow));
 
-    public Task SendSlate(string id, Slate slate) =>
-        Client.RaiseEventAsync(id, WorkflowEvents.SlateSubmitted, new SlateSubmitted(slate, Guid.NewGuid().ToString("N")));
+    public Task SendSlate(string id, Slate slate, string? receipt = null) =>
+        Client.RaiseEventAsync(id, WorkflowEvents.SlateSubmitted, new SlateSubmitted(slate, Guid.NewGuid().ToString("N"), receipt));
 
     public Task Resubmit(string id, Proposal? proposal = null) =>
         Client.RaiseEventAsync(id, WorkflowEvents.ProposalResubmitted,
             new ProposalResubmitted(proposal ?? Builders.Proposal(), "project.officer@iom.example.org", DateTimeOffset.UtcNow, ProgressOf(id)[^1].Round));
 
-    public Task Cancel(string id, string reason = "Venue unavailable") =>
-        Client.RaiseEventAsync(id, WorkflowEvents.CancelRequested, new CancelRequested(reason, "project.officer@iom.example.org", DateTimeOffset.UtcNow));
+    public Task Cancel(string id, string reason = "Venue unavailable", string? receipt = null) =>
+        Client.RaiseEventAsync(id, WorkflowEvents.CancelRequested, new CancelRequested(reason, "project.officer@iom.example.org", DateTimeOffset.UtcNow, receipt));
 
     /// <summary>Sends a full slate for every invited ministry of the reference workshop.</summary>
     public async Task NominateAll(string id)
@@ -118,6 +136,14 @@ public sealed class WorkflowHarness : IAsyncLifetime
         queue.Enqueue(item);
         return true;
     }
+}
+
+/// <summary>An activity held open by a test.</summary>
+public sealed class Hold
+{
+    public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 [CollectionDefinition(nameof(WorkflowHarness))]
