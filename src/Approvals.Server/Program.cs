@@ -16,6 +16,7 @@ builder.AddDurableSidecar(tasks => tasks.AddApprovalsWorkflow());
 builder.Services.AddBackgroundJobs();
 
 var app = builder.Build();
+app.UseApprovalsTraffic();
 app.UseExceptionHandler();
 app.UseApprovalsStatusPages();
 app.MapGet("/api/ping", () => Results.Ok(new { status = "ok" }));

@@ -1,3 +1,4 @@
+using Approvals.Http;
 using Approvals.Workflow;
 
 namespace Approvals;
@@ -21,6 +22,10 @@ public sealed class ApprovalsOptions
     public int MaxRevisionRounds { get; set; } = 3;
 
     public MailOptions Mail { get; set; } = new();
+
+    public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
+
+    public RateLimitSettings RateLimits { get; set; } = new();
 }
 
 /// <summary>Settings under <c>Approvals:Mail:</c>; no SMTP host means the local mailbox.</summary>

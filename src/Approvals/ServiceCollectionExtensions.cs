@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ApprovalsOptions>, ApprovalsOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
+        services.AddApprovalsTraffic();
         services.ConfigureHttpJsonOptions(o => Json.ApplyTo(o.SerializerOptions));
 
         services.AddSingleton(_ => StorageAccount.FromConfiguration(configuration));

@@ -67,11 +67,6 @@ public sealed class LinkGate(LinkTokens tokens, WorkshopStore workshops)
         return null;
     }
 
-    /// <summary>The client address for the audit log (the first X-Forwarded-For hop when behind a proxy).</summary>
-    public static string? ClientIp(HttpContext http)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        var forwarded = http.Request.Headers["X-Forwarded-For"].ToString();
-        return forwarded.Length > 0 ? forwarded.Split(',')[0].Trim() : http.Connection.RemoteIpAddress?.ToString();
-    }
+    /// <summary>The client address for the audit log: the connection's, never a header the client wrote.</summary>
+    public static string? ClientIp(HttpContext http) => ClientAddress.Ip(http);
 }

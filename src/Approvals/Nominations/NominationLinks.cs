@@ -62,7 +62,7 @@ public sealed class NominationLinks(
         await audit.AppendAsync(workshop.Id, new AuditEntry(Guid.NewGuid().ToString("N"), slate.SubmittedAt, Stage.Nominations,
             slate.Declined ? AuditActions.SlateDeclinedViaLink : AuditActions.SlateReceivedViaLink, claims.Recipient,
             slate.Declined ? claims.Party : $"{claims.Party}: {slate.Nominees.Count} nominee(s)", link.TokenId, "link",
-            LinkGate.ClientIp(http), http.Request.Headers.UserAgent.ToString()));
+            LinkGate.ClientIp(http), http.Request.Headers.UserAgent.ToString(), ClientAddress.ForwardedFor(http)));
         // The page says "received" only once the workflow answers that it keeps this very submission.
         var receipt = Guid.NewGuid().ToString("N");
         await client.RaiseEventAsync(workshop.Id, WorkflowEvents.SlateSubmitted, new SlateSubmitted(slate, link.TokenId, receipt));

@@ -9,7 +9,7 @@ namespace Approvals.Publication;
 public sealed record EventSummary(string Id, string Title, string? TitleZh, DateOnly StartDate, DateOnly EndDate, string Venue, int Participants, Uri Url);
 
 /// <summary>The public announcements (no key): <c>GET /api/events</c> (JSON, newest first) and <c>GET /api/events/{id}</c>
-/// (the bilingual page). Both hosts call these.</summary>
+/// (the bilingual page). Both hosts call these; what they publish may be cached.</summary>
 public sealed class EventsApi(AnnouncementStore announcements, LinkIssuer links)
 {
     public const int MaxListed = 200;
@@ -18,7 +18,7 @@ public sealed class EventsApi(AnnouncementStore announcements, LinkIssuer links)
     {
         var list = await announcements.ListAsync(MaxListed);
         var rows = list.Select(a => new EventSummary(a.Id, a.Title, a.TitleZh, a.StartDate, a.EndDate, a.Venue, a.Participants, EventUrl(a.Id))).ToList();
-        return Results.Json(rows, Json.Options);
+        return new PublicCache(Results.Json(rows, Json.Options));
     }
 
     public async Task<IResult> GetAsync(string id)
@@ -30,7 +30,7 @@ public sealed class EventsApi(AnnouncementStore announcements, LinkIssuer links)
                 "No published workshop has this address. It may not be published yet.", "此地址没有已发布的研讨会，可能尚未发布。");
         }
 
-        return Pages.Render<AnnouncementPage>(new() { [nameof(AnnouncementPage.Announcement)] = announcement });
+        return new PublicCache(Pages.Render<AnnouncementPage>(new() { [nameof(AnnouncementPage.Announcement)] = announcement }));
     }
 
     private async Task<Announcement?> FindAsync(string id)

@@ -59,7 +59,7 @@ public sealed class DecisionLinks(
         if (!won) return await Replay(link, stored, client, http.RequestAborted);
 
         await audit.AppendAsync(workshop.Id, new AuditEntry(link.TokenId, stored.At, claims.Stage, AuditActions.DecisionVia(decision), claims.Recipient,
-            stored.Comment, link.TokenId, "link", LinkGate.ClientIp(http), http.Request.Headers.UserAgent.ToString()));
+            stored.Comment, link.TokenId, "link", LinkGate.ClientIp(http), http.Request.Headers.UserAgent.ToString(), ClientAddress.ForwardedFor(http)));
         await receipts.DecisionAsync(http, link, stored);
         await Raise(stored, client);
         logger.LogInformation("Workshop {WorkshopId}: {Decision} at {Stage} round {Round} by {Approver}", workshop.Id, decision, claims.Stage, claims.Round, claims.Party);

@@ -7,7 +7,8 @@ namespace Approvals.Workflow;
 /// <summary>Someone the workflow is waiting for, and until when.</summary>
 public sealed record PendingRequest(Role Role, string Party, DateTimeOffset DueAt);
 
-/// <summary>One line of the business audit log.</summary>
+/// <summary>One line of the business audit log. <see cref="ClientIp"/> is the address the connection came from (through
+/// configured proxies only); <see cref="ForwardedFor"/> is what the client claimed in <c>X-Forwarded-For</c> beyond that.</summary>
 public sealed record AuditEntry(
     string Id,
     DateTimeOffset At,
@@ -18,7 +19,8 @@ public sealed record AuditEntry(
     string? TokenId = null,
     string? Channel = null,
     string? ClientIp = null,
-    string? UserAgent = null);
+    string? UserAgent = null,
+    string? ForwardedFor = null);
 
 /// <summary>What the orchestration tells storage after each step: the new snapshot and one audit line.</summary>
 public sealed record ProgressUpdate(

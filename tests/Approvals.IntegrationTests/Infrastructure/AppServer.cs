@@ -78,7 +78,13 @@ public sealed class AppServer : IAsyncLifetime
         await SharedGate.WaitAsync();
         try
         {
-            shared ??= await StartAsync(new Dictionary<string, string?>(), null);
+            // Every test reaches the shared server from 127.0.0.1, so one client's limit would be all collections' at
+            // once; the per-link limits stay as shipped, and AbuseIsBoundedTests checks both on a server of its own.
+            shared ??= await StartAsync(new Dictionary<string, string?>
+            {
+                ["Approvals__RateLimits__PerClient__Burst"] = "100000",
+                ["Approvals__RateLimits__PerClient__PerMinute"] = "60000",
+            }, null);
             sharedHandles++;
             return shared;
         }
