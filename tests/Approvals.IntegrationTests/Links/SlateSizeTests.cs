@@ -125,6 +125,20 @@ public sealed class SlateSizeTests(AppServer server, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task AFormWithMoreFieldsThanAThousandRowsIsRefusedWithAPageNotAnError()
+    {
+        var id = await InNominations(3);
+
+        var sent = await server.Http.PostAsync(Link(id), Form(Nominees(1100, nameLength: 5)));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, sent.StatusCode);
+        var page = await sent.Content.ReadAsStringAsync();
+        Assert.Contains("The form is too large", page, StringComparison.Ordinal);
+        Assert.Contains("表单过大", page, StringComparison.Ordinal);
+        Assert.Equal(0, (await server.StatusAsync(id)).Nominations.Total);
+    }
+
+    [Fact]
     public async Task ANameOverItsLimitIsRefusedNamingTheFieldAndNothingIsRecorded()
     {
         var id = await InNominations(3);
