@@ -27,7 +27,13 @@ sealed class SidecarHost(AzureStorageOrchestrationServiceSettings settings, int 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore()
             .ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http2));
-        builder.Services.AddGrpc(o => o.Interceptors.Add<WorkerConnectionWatch>(workerConnection));
+        builder.Services.AddGrpc(o =>
+        {
+            o.Interceptors.Add<WorkerConnectionWatch>(workerConnection);
+            // An orchestrator's answer carries its activities' inputs: a slate of a thousand nominees with long Chinese
+            // names is about 3.5 MB as Durable writes it, near gRPC's default 4 MB. Azure's host takes far more.
+            o.MaxReceiveMessageSize = 16 * 1024 * 1024;
+        });
         // Logs go to the application's logging, less the inner host's own "Now listening on" lines.
         builder.Logging.ClearProviders()
             .AddProvider(new ForwardTo(loggerFactory))

@@ -9,10 +9,13 @@ public sealed record JsonBody(JsonElement Root, byte[] Raw, ProblemHttpResult? P
 {
     public const int MaxBytes = 256 * 1024;
 
-    public static async Task<JsonBody> ReadAsync(HttpRequest request)
+    public static Task<JsonBody> ReadAsync(HttpRequest request) => ReadAsync(request, MaxBytes);
+
+    /// <summary>Reads a body of at most <paramref name="maxBytes"/> (a slate of a thousand nominees is larger than a proposal).</summary>
+    public static async Task<JsonBody> ReadAsync(HttpRequest request, int maxBytes)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength > MaxBytes) return Fail(TooLarge());
+        if (request.ContentLength > maxBytes) return Fail(TooLarge(maxBytes));
         if (request.ContentType is { } type && !type.Contains("json", StringComparison.OrdinalIgnoreCase))
         {
             return Fail(Problems.Field(StatusCodes.Status415UnsupportedMediaType, "Content-Type",
@@ -25,7 +28,7 @@ public sealed record JsonBody(JsonElement Root, byte[] Raw, ProblemHttpResult? P
         while ((read = await request.Body.ReadAsync(chunk)) > 0)
         {
             buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBytes) return Fail(TooLarge());
+            if (buffer.Length > maxBytes) return Fail(TooLarge(maxBytes));
         }
 
         var raw = buffer.ToArray();
@@ -44,6 +47,6 @@ public sealed record JsonBody(JsonElement Root, byte[] Raw, ProblemHttpResult? P
 
     private static JsonBody Fail(ProblemHttpResult problem) => new(default, [], problem);
 
-    private static ProblemHttpResult TooLarge() => Problems.Field(StatusCodes.Status413PayloadTooLarge, "$",
-        $"The body is larger than {MaxBytes / 1024} KB.", "Request body too large.");
+    private static ProblemHttpResult TooLarge(int maxBytes) => Problems.Field(StatusCodes.Status413PayloadTooLarge, "$",
+        $"The body is larger than {maxBytes / 1024} KB.", "Request body too large.");
 }

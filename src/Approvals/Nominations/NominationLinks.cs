@@ -43,9 +43,10 @@ public sealed class NominationLinks(
                 "Send the form (application/x-www-form-urlencoded) or application/json.", "Unsupported media type.");
         }
 
-        var draft = json ? await SlateReader.FromJsonAsync(http.Request) : SlateReader.FromForm(await http.Request.ReadFormAsync());
+        var draft = json ? await SlateReader.FromJsonAsync(http.Request) : await SlateReader.FromFormAsync(http.Request);
         if (draft.Problem is not null) return draft.Problem;
         var slate = new Slate(claims.Party, draft.Nominees, draft.Decline, claims.Recipient, time.GetUtcNow());
+        if (draft.Errors.Count == 0 && await IsStoredAsync(workshop, slate)) return Unchanged(link, slate, json);
         var errors = new Dictionary<string, string[]>(draft.Errors, StringComparer.Ordinal);
         if (!errors.ContainsKey(SlateReader.ConfirmDecline))
         {
@@ -81,6 +82,26 @@ public sealed class NominationLinks(
             : Pages.Message(StatusCodes.Status200OK, "Thank you — your nominations are received", "谢谢——已收到提名",
                 $"{slate.Nominees.Count} nominee(s) from {claims.Party} for “{workshop.Title}” are kept, checked against the other ministries' lists. You can replace the list with the same link until nominations close.",
                 $"已收到并采用 {claims.Party} 为“{titleZh}”提名的 {slate.Nominees.Count} 人，已与其他部委的名单核对。在提名截止前可使用同一链接更新名单。", ok: true);
+    }
+
+    /// <summary>Whether this very list (or decline) is the one on file, so sending it again changes nothing.</summary>
+    private async Task<bool> IsStoredAsync(WorkshopRecord workshop, Slate slate)
+    {
+        var ministry = workshop.Proposal.Invitations.FirstOrDefault(i => string.Equals(i.Ministry, slate.Ministry, StringComparison.OrdinalIgnoreCase))?.Ministry;
+        return ministry is not null && await nominations.FingerprintAsync(workshop.Id, ministry) == SlateFingerprint.Of(slate);
+    }
+
+    private static IResult Unchanged(OpenedLink link, Slate slate, bool json)
+    {
+        var (party, workshop) = (link.Claims.Party, link.Workshop);
+        if (json) return Results.Json(new { workshopId = workshop.Id, ministry = party, declined = slate.Declined, nominees = slate.Nominees.Count, unchanged = true }, Json.Options);
+        return Pages.Message(StatusCodes.Status200OK, "Already recorded — nothing changed", "已记录——未作更改",
+            slate.Declined
+                ? $"The decline of {party} for “{workshop.Title}” is already recorded. Nothing was changed."
+                : $"This list of {slate.Nominees.Count} nominee(s) from {party} for “{workshop.Title}” is already recorded, unchanged. Nothing more is needed.",
+            slate.Declined
+                ? $"{party} 不参加“{workshop.Proposal.TitleZh ?? workshop.Title}”的答复已记录，未作更改。"
+                : $"{party} 为“{workshop.Proposal.TitleZh ?? workshop.Title}”提名的 {slate.Nominees.Count} 人名单已记录，内容未变，无需其他操作。", ok: true);
     }
 
     private static IResult? Closed(OpenedLink link) =>

@@ -8,6 +8,8 @@ namespace Approvals.Nominations;
 /// <see cref="Timing.NominationWindow"/>. A slate may be replaced until then. No nominee at all → Expired.</summary>
 internal static class NominationsStep
 {
+    private const int MaxReasons = 2000;
+
     public static async Task<StepResult> RunAsync(WorkshopRun run, Move move)
     {
         var due = run.Now + run.Timing.NominationWindow;
@@ -63,7 +65,8 @@ internal static class NominationsStep
         var errors = SlateRules.Check(run.Proposal, slate, slates.Values);
         if (errors.Count > 0)
         {
-            var reasons = string.Join(" ", errors.SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}")));
+            // A slate of a thousand nominees can give a thousand reasons; the first ones tell the sender what to fix.
+            var reasons = TextClip.Clip(string.Join(" ", errors.SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}"))), MaxReasons)!;
             run.Answer(submitted.Receipt, used: false, reasons);
             await run.Record(Stage.Nominations, new Step(AuditActions.SlateRefused, slate.SubmittedBy, $"{slate.Ministry}: {reasons}"), open(), tokenId: submitted.TokenId);
             await run.Notify([run.Message(NotificationKind.SlateRefused, slate.SubmittedBy, Role.FocalPoint, due, ministry: slate.Ministry, comment: reasons)]);

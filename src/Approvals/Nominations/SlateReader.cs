@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using Approvals.Http;
+using Approvals.Proposals;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Approvals.Nominations;
 
@@ -15,10 +17,42 @@ public static class SlateReader
     /// <summary>The box a person ticks to decline; without it a decline sent from the form records nothing.</summary>
     public const string ConfirmDecline = "confirmDecline";
 
-    /// <summary>Form rows beyond this index are ignored; a page never has that many.</summary>
-    private const int MaxRows = 1000;
+    /// <summary>Form rows beyond this index are ignored; a page never has that many (a quota is at most the capacity).</summary>
+    public const int MaxRows = ProposalReader.MaxCapacity;
+
+    /// <summary>The largest slate as JSON: a thousand nominees with every field at its limit, even written as
+    /// <c>\uXXXX</c> escapes, fit.</summary>
+    public const int MaxJsonBytes = 8 * 1024 * 1024;
+
+    /// <summary>The nomination form at the largest quota: five fields a row, each value at most a few hundred
+    /// characters. ASP.NET Core's defaults (1,024 values) would refuse a quota above 204 with a 500; these are given to
+    /// the form reader here so both hosts read the form alike.</summary>
+    private static readonly FormOptions FormLimits = new()
+    {
+        ValueCountLimit = (MaxRows * 5) + 16,
+        ValueLengthLimit = 16 * 1024,
+        KeyLengthLimit = 256,
+        BufferBodyLengthLimit = 16 * 1024 * 1024,
+        MultipartBodyLengthLimit = 16 * 1024 * 1024,
+    };
 
     private const string FieldPrefix = "nominees[";
+
+    public static async Task<SlateDraft> FromFormAsync(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            return FromForm(await request.ReadFormAsync(FormLimits, request.HttpContext.RequestAborted));
+        }
+        catch (InvalidDataException)
+        {
+            return new SlateDraft([], false, new Dictionary<string, string[]>(), Pages.Message(StatusCodes.Status413PayloadTooLarge,
+                "The form is too large", "表单过大",
+                $"The form has more fields or longer values than a slate of {MaxRows} nominees can have. Nothing was recorded.",
+                $"表单的字段数量或长度超过 {MaxRows} 名学员名单的上限。未作任何记录。"));
+        }
+    }
 
     public static SlateDraft FromForm(IFormCollection form)
     {
@@ -45,7 +79,7 @@ public static class SlateReader
 
     public static async Task<SlateDraft> FromJsonAsync(HttpRequest request)
     {
-        var body = await JsonBody.ReadAsync(request);
+        var body = await JsonBody.ReadAsync(request, MaxJsonBytes);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (body.Problem is not null) return new SlateDraft([], false, errors, body.Problem);
         if (body.Root.ValueKind != JsonValueKind.Object) return Invalid("$", "Send a JSON object.");

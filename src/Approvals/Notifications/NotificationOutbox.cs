@@ -20,7 +20,7 @@ public sealed class NotificationOutbox(StorageAccount account)
         var client = await queue.Value;
         foreach (var n in notifications)
         {
-            await client.SendMessageAsync(Json.Serialize(n));
+            await client.SendMessageAsync(Json.Store(n));
         }
     }
 }

@@ -29,9 +29,26 @@ internal static class JsonFields
 
         if (text.Length < min) errors.Add(name, $"Must be at least {min} characters.");
         if (text.Length > max) errors.Add(name, $"Must be at most {max} characters.");
+        else StoredBudget(text, max, name, errors);
         if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
             errors.Add(name, "Must not contain control characters.");
         return text;
+    }
+
+    /// <summary>How much stored JSON a text field of <paramref name="max"/> characters may take: twice its length, so a
+    /// few line breaks and quotes fit, while the whole proposal provably fits one Table property (see
+    /// <see cref="ProposalReader.MaxStoredLength"/>).</summary>
+    public static int StoredBudgetOf(int max) => 2 * max;
+
+    /// <summary>Refuses a text whose stored form exceeds its budget; characters count as they are stored.</summary>
+    public static void StoredBudget(string text, int max, string field, FieldErrors errors)
+    {
+        var stored = Json.StoredLength(text);
+        if (stored > StoredBudgetOf(max))
+        {
+            errors.Add(field, $"Takes {stored} characters once stored, more than the {StoredBudgetOf(max)} allowed for this field: "
+                + "line breaks, tabs and quotes count 2, emoji and other characters outside the Basic Multilingual Plane 12. Shorten it.");
+        }
     }
 
     public static DateOnly? Date(JsonElement root, string name, FieldErrors errors)

@@ -15,6 +15,13 @@ public static class ProposalReader
 {
     public const int MaxInvitations = 50;
     public const int MaxCapacity = 1000;
+    public const int MaxPartners = 20;
+    public const int MaxText = 200;
+    public const int MaxSummary = 4000;
+
+    /// <summary>The most characters a stored proposal can take (every field at its stored budget, 50 invitations); it
+    /// stays under a Table property's 32K UTF-16 characters, as a test proves.</summary>
+    public const int MaxStoredLength = 30_000;
 
     private static readonly HashSet<string> KnownFields = new(StringComparer.Ordinal)
     {
@@ -37,15 +44,15 @@ public static class ProposalReader
             if (!KnownFields.Contains(property.Name)) errors.Add(property.Name, "Unknown field.");
         }
 
-        var title = JsonFields.Text(root, "title", errors, required: true, min: 5, max: 200);
-        var titleZh = JsonFields.Text(root, "titleZh", errors, required: false, min: 0, max: 200);
-        var summary = JsonFields.Text(root, "summary", errors, required: false, min: 0, max: 4000);
-        var summaryZh = JsonFields.Text(root, "summaryZh", errors, required: false, min: 0, max: 4000);
+        var title = JsonFields.Text(root, "title", errors, required: true, min: 5, max: MaxText);
+        var titleZh = JsonFields.Text(root, "titleZh", errors, required: false, min: 0, max: MaxText);
+        var summary = JsonFields.Text(root, "summary", errors, required: false, min: 0, max: MaxSummary);
+        var summaryZh = JsonFields.Text(root, "summaryZh", errors, required: false, min: 0, max: MaxSummary);
         var start = JsonFields.Date(root, "startDate", errors);
         var end = JsonFields.Date(root, "endDate", errors);
-        var venue = JsonFields.Text(root, "venue", errors, required: true, min: 2, max: 200);
-        var organizer = JsonFields.Text(root, "organizer", errors, required: false, min: 0, max: 200);
-        var funding = JsonFields.Text(root, "fundingInstrument", errors, required: false, min: 0, max: 200);
+        var venue = JsonFields.Text(root, "venue", errors, required: true, min: 2, max: MaxText);
+        var organizer = JsonFields.Text(root, "organizer", errors, required: false, min: 0, max: MaxText);
+        var funding = JsonFields.Text(root, "fundingInstrument", errors, required: false, min: 0, max: MaxText);
         var submittedBy = JsonFields.Text(root, "submittedBy", errors, required: true, min: 3, max: 254);
         if (submittedBy is not null && !SlateRules.IsEmail(submittedBy)) errors.Add("submittedBy", "Must be an email address.");
         var capacity = JsonFields.Integer(root, "capacity", errors, required: true, min: 1, max: MaxCapacity);
@@ -58,10 +65,11 @@ public static class ProposalReader
         var invitations = Invitations(root, directory, capacity, errors);
 
         if (errors.Count > 0) return new ProposalReading(null, errors.ToDictionary());
-        return new ProposalReading(
-            new Proposal(title!, titleZh, summary, summaryZh, start!.Value, end!.Value, venue!, organizer, partners, submittedBy!,
-                capacity!.Value, budget!.Value, funding, invitations),
-            errors.ToDictionary());
+        var proposal = new Proposal(title!, titleZh, summary, summaryZh, start!.Value, end!.Value, venue!, organizer, partners, submittedBy!,
+            capacity!.Value, budget!.Value, funding, invitations);
+        // The field budgets already keep this; the check keeps the promise if a field is added without one.
+        if (Json.Store(proposal).Length > MaxStoredLength) errors.Add("$", $"The proposal takes more than {MaxStoredLength} characters once stored; shorten the summaries.");
+        return new ProposalReading(errors.Count > 0 ? null : proposal, errors.ToDictionary());
     }
 
     private static List<string> Partners(JsonElement root, FieldErrors errors)
@@ -79,12 +87,17 @@ public static class ProposalReader
         {
             if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()))
                 errors.Add($"partners[{i}]", "Must be a non-empty string.");
-            else if (item.GetString()!.Length > 200) errors.Add($"partners[{i}]", "Must be at most 200 characters.");
-            else partners.Add(item.GetString()!.Trim());
+            else if (item.GetString()!.Trim() is var partner && partner.Length > MaxText) errors.Add($"partners[{i}]", $"Must be at most {MaxText} characters.");
+            else
+            {
+                JsonFields.StoredBudget(partner, MaxText, $"partners[{i}]", errors);
+                partners.Add(partner);
+            }
+
             i++;
         }
 
-        if (i > 20) errors.Add("partners", "At most 20 partners.");
+        if (i > MaxPartners) errors.Add("partners", $"At most {MaxPartners} partners.");
         return partners;
     }
 

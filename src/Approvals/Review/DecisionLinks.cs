@@ -51,7 +51,11 @@ public sealed class DecisionLinks(
             return await Form(link, "A comment is required to reject or request changes. / 拒绝或要求修改时必须填写意见。", comment, StatusCodes.Status400BadRequest, decisionText);
         }
 
-        if (comment.Length > 2000) return await Form(link, "The comment is longer than 2000 characters. / 意见超过2000字。", comment, StatusCodes.Status400BadRequest, decisionText);
+        if (comment.Length > 2000 || Json.StoredLength(comment) > 4000)
+        {
+            return await Form(link, "The comment is longer than 2000 characters (emoji count as 6, line breaks as 2). / 意见超过2000字（表情符号按6字、换行按2字计）。", comment, StatusCodes.Status400BadRequest, decisionText);
+        }
+
 
         var candidate = new StoredDecision(workshop.Id, claims.Stage, claims.Round, claims.Party, decision,
             comment.Length == 0 ? null : comment, link.TokenId, time.GetUtcNow(), Raised: false);

@@ -15,10 +15,9 @@ public sealed class AnnouncementStore(Tables tables)
     {
         ArgumentNullException.ThrowIfNull(announcement);
         var table = await tables.GetAsync(StorageNames.Announcements);
-        var json = Json.Serialize(announcement);
         var listKey = ReverseTime.Key(announcement.PublishedAt, announcement.Id);
-        await table.UpsertEntityAsync(new AnnouncementRow { PartitionKey = EventPartition, RowKey = announcement.Id, Announcement = json }, TableUpdateMode.Replace);
-        await table.UpsertEntityAsync(new AnnouncementRow { PartitionKey = ListPartition, RowKey = listKey, Announcement = json }, TableUpdateMode.Replace);
+        await table.UpsertEntityAsync(AnnouncementRow.From(EventPartition, announcement.Id, announcement), TableUpdateMode.Replace);
+        await table.UpsertEntityAsync(AnnouncementRow.From(ListPartition, listKey, announcement), TableUpdateMode.Replace);
     }
 
     /// <summary>The announcement published under this id, or null — also for an id no table key can hold.</summary>
@@ -28,7 +27,7 @@ public sealed class AnnouncementStore(Tables tables)
         try
         {
             var row = await table.FindAsync<AnnouncementRow>(EventPartition, id);
-            return row is null ? null : Json.Deserialize<Announcement>(row.Announcement);
+            return row?.ToAnnouncement();
         }
         catch (RequestFailedException e) when (e.Status == 400)
         {
@@ -42,7 +41,7 @@ public sealed class AnnouncementStore(Tables tables)
         var list = new List<Announcement>();
         await foreach (var row in table.QueryAsync<AnnouncementRow>(TableClient.CreateQueryFilter($"PartitionKey eq {ListPartition}"), maxPerPage: max))
         {
-            list.Add(Json.Deserialize<Announcement>(row.Announcement));
+            list.Add(row.ToAnnouncement());
             if (list.Count >= max) break;
         }
 
@@ -50,8 +49,24 @@ public sealed class AnnouncementStore(Tables tables)
     }
 }
 
-/// <summary>An announcement as JSON; the same JSON under both partitions.</summary>
+/// <summary>An announcement as JSON, the same under both partitions. The ministries (names from the directory) are a
+/// property of their own: with the proposal's texts at their budgets the two would not fit one property.</summary>
 internal sealed class AnnouncementRow : TableRow
 {
     public string Announcement { get; set; } = string.Empty;
+    public string? Ministries { get; set; }
+
+    public static AnnouncementRow From(string partition, string rowKey, Announcement a) => new()
+    {
+        PartitionKey = partition,
+        RowKey = rowKey,
+        Announcement = Json.Store(a with { Ministries = [] }),
+        Ministries = Json.Store(a.Ministries),
+    };
+
+    public Announcement ToAnnouncement()
+    {
+        var announcement = Json.Deserialize<Announcement>(Announcement);
+        return Ministries is null ? announcement : announcement with { Ministries = Json.Deserialize<List<ParticipatingMinistry>>(Ministries) };
+    }
 }

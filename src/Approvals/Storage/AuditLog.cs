@@ -36,15 +36,32 @@ internal sealed class AuditRow : TableRow
     public string Action { get; set; } = string.Empty;
     public string Actor { get; set; } = string.Empty;
 
-    public static AuditRow From(string workshopId, AuditEntry entry) => new()
+    /// <summary>Request fields and comments are cut to these lengths, so writing the audit line can never fail on size
+    /// after what it records (a decision, a slate) was stored.</summary>
+    public const int MaxUserAgent = 512;
+    public const int MaxClientIp = 64;
+    public const int MaxActor = 254;
+    public const int MaxComment = 4000;
+
+    public static AuditRow From(string workshopId, AuditEntry entry)
     {
-        PartitionKey = workshopId,
-        RowKey = string.Create(CultureInfo.InvariantCulture, $"{entry.At.UtcTicks:D19}-{entry.Id}"),
-        Entry = Json.Serialize(entry),
-        Stage = entry.Stage,
-        Action = entry.Action,
-        Actor = entry.Actor,
-    };
+        var kept = entry with
+        {
+            Actor = TextClip.Clip(entry.Actor, MaxActor)!,
+            Comment = TextClip.Clip(entry.Comment, MaxComment),
+            ClientIp = TextClip.Clip(entry.ClientIp, MaxClientIp),
+            UserAgent = TextClip.Clip(entry.UserAgent, MaxUserAgent),
+        };
+        return new()
+        {
+            PartitionKey = workshopId,
+            RowKey = string.Create(CultureInfo.InvariantCulture, $"{entry.At.UtcTicks:D19}-{entry.Id}"),
+            Entry = Json.Store(kept),
+            Stage = kept.Stage,
+            Action = kept.Action,
+            Actor = kept.Actor,
+        };
+    }
 
     public AuditEntry ToEntry() => Json.Deserialize<AuditEntry>(Entry);
 }

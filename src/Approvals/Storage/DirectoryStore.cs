@@ -58,7 +58,7 @@ public sealed class DirectoryStore(Tables tables)
                      (nameof(ProjectDirectory.Escalation), directory.Escalation),
                  })
         {
-            var row = new RoleRow { PartitionKey = RolePartition, RowKey = role, Addresses = Json.Serialize(addresses) };
+            var row = new RoleRow { PartitionKey = RolePartition, RowKey = role, Addresses = Json.Store(addresses) };
             await table.UpsertEntityAsync(row, TableUpdateMode.Replace);
         }
     }
@@ -77,7 +77,7 @@ internal sealed class MinistryRow : TableRow
         RowKey = m.Code,
         NameEn = m.NameEn,
         NameZh = m.NameZh,
-        FocalPoints = Json.Serialize(m.FocalPoints),
+        FocalPoints = Json.Store(m.FocalPoints),
     };
 
     public Ministry ToMinistry() => new(RowKey, NameEn, NameZh, Json.Deserialize<List<string>>(FocalPoints));

@@ -55,7 +55,7 @@ public sealed class MailboxStore(StorageAccount account)
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = "message/rfc822" },
         }, cancellationToken);
-        await blobs.GetBlobClient($"{message.Id}.json").UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(Json.Serialize(message))), new BlobUploadOptions
+        await blobs.GetBlobClient($"{message.Id}.json").UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(Json.Store(message))), new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
             Metadata = new Dictionary<string, string> { [ToMetadata] = Normalize(message.To) },

@@ -29,8 +29,8 @@ internal sealed class WorkshopRow : TableRow
         Round = w.Round,
         SubmittedAt = w.SubmittedAt,
         UpdatedAt = w.UpdatedAt,
-        Proposal = Json.Serialize(w.Proposal),
-        Pending = Json.Serialize(w.Pending),
+        Proposal = Json.Store(w.Proposal),
+        Pending = Json.Store(w.Pending),
         ResumesAt = w.ResumesAt,
         Sequence = sequence,
     };
