@@ -34,6 +34,11 @@ public sealed class WorkshopFunctions(WorkshopsApi api, DashboardPage dashboard)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "workshops/{id}/cancel")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
         Adapted.From(api.CancelAsync(req.HttpContext, client, id));
 
+    [Function(nameof(RetryWorkshopStep))]
+    public Task<IActionResult> RetryWorkshopStep(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "workshops/{id}/retry")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
+        Adapted.From(api.RetryAsync(req.HttpContext, client, id));
+
     [Function(nameof(ShowDashboard))]
     public Task<IActionResult> ShowDashboard([HttpTrigger(AuthorizationLevel.Function, "get", Route = "dashboard")] HttpRequest req) =>
         Adapted.From(dashboard.ShowAsync(req.HttpContext));

@@ -22,6 +22,7 @@ public static class Endpoints
         keyed.MapGet("/workshops/{id}", (string id, WorkshopsApi api, DurableTaskClient c) => api.GetAsync(c, id));
         keyed.MapPut("/workshops/{id}/proposal", (string id, HttpContext h, WorkshopsApi api, DurableTaskClient c) => api.ResubmitAsync(h, c, id));
         keyed.MapPost("/workshops/{id}/cancel", (string id, HttpContext h, WorkshopsApi api, DurableTaskClient c) => api.CancelAsync(h, c, id));
+        keyed.MapPost("/workshops/{id}/retry", (string id, HttpContext h, WorkshopsApi api, DurableTaskClient c) => api.RetryAsync(h, c, id));
         keyed.MapGet("/dashboard", (HttpContext h, DashboardPage page) => page.ShowAsync(h));
 
         // Links in mails carry their own signed token instead of a key.

@@ -17,6 +17,7 @@ public enum NotificationKind
     CancellationNotice,
     ParticipantConfirmation,
     SlateRefused,
+    StepStuck,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<Role>))]
@@ -45,4 +46,5 @@ public sealed record Notification(
     string? Ministry = null,
     string? Comment = null,
     Stage? Outcome = null,
-    Nominee? Nominee = null);
+    Nominee? Nominee = null,
+    StuckStep? Stuck = null);

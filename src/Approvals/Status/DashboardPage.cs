@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace Approvals.Status;
 
-/// <summary><c>GET /api/dashboard</c>: the managers' page — every workshop newest first, its stage, its next
-/// deadline, overdue ones marked; filter by stage or overdue. Same data and key as <c>GET /api/workshops</c>.</summary>
+/// <summary><c>GET /api/dashboard</c>: the managers' page — the workshops with a stuck step first, then every workshop
+/// newest first, its stage, its next deadline, overdue ones marked; filter by stage or overdue. Same data and key as
+/// <c>GET /api/workshops</c>.</summary>
 public sealed class DashboardPage(WorkshopStore workshops, TimeProvider time)
 {
     public async Task<IResult> ShowAsync(HttpContext http)
@@ -20,10 +21,12 @@ public sealed class DashboardPage(WorkshopStore workshops, TimeProvider time)
         var listing = await workshops.ListAsync(stage, overdue, query.ContinuationToken, WorkshopListQuery.PageSize);
         if (listing.TokenRejected) return InvalidQuery(WorkshopListQuery.RejectedToken);
         var page = listing.Page;
+        var stuck = await workshops.ListStuckAsync(WorkshopListQuery.PageSize);
 
         return Pages.Render<Dashboard>(new()
         {
             [nameof(Dashboard.Page)] = page,
+            [nameof(Dashboard.Stuck)] = stuck,
             [nameof(Dashboard.Stage)] = stage,
             [nameof(Dashboard.Overdue)] = overdue,
             [nameof(Dashboard.Code)] = code,

@@ -8,5 +8,9 @@ public sealed record WorkshopStarted(string WorkshopId, Proposal Proposal, DateT
 /// <summary>The orchestration's output.</summary>
 public sealed record WorkshopOutcome(Stage Stage, string Reason);
 
-/// <summary>The orchestration's custom status: the stage it is in.</summary>
-public sealed record WorkflowStatus(Stage Stage, int Round);
+/// <summary>The orchestration's custom status: the stage it is in, and the step it is stuck on. Durable stores it with the
+/// instance itself, so it shows even when the storage a step needs is what fails.</summary>
+public sealed record WorkflowStatus(Stage Stage, int Round)
+{
+    public StuckStep? Stuck { get; init; }
+}
