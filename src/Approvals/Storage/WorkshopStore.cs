@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Approvals.Proposals;
 using Approvals.Workflow;
 using Azure;
@@ -20,7 +21,8 @@ public sealed record WorkshopRecord(
 
 /// <summary>One row of the list of workshops.</summary>
 public sealed record WorkshopSummary(
-    string Id, string Title, Stage Stage, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt, DateTimeOffset? NextDueAt, StuckStep? Stuck = null);
+    string Id, string Title, Stage Stage, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt, DateTimeOffset? NextDueAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StuckStep? Stuck = null);
 
 /// <summary>A page of workshops and the token for the next one.</summary>
 public sealed record WorkshopPage(IReadOnlyList<WorkshopSummary> Items, string? ContinuationToken);
