@@ -68,6 +68,20 @@ param publicBaseUrl string = ''
 })
 param signingKey string
 
+@secure()
+@minLength(16)
+@description('Approvals:ApiKeys:0 — the staff key the dashboard asks a browser for (HTTP Basic password); the API keeps taking Function keys. azd generates one per environment on first provision and keeps it (azd env get-value APPROVALS_STAFF_KEY); set APPROVALS_STAFF_KEY to supply or rotate it.')
+@metadata({
+  azd: {
+    type: 'generate'
+    config: {
+      length: 40
+      noSpecial: true
+    }
+  }
+})
+param staffKey string
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -111,6 +125,7 @@ module keyVault 'app/keyvault.bicep' = {
     tags: tags
     name: '${abbrs.keyVaultVaults}${resourceToken}'
     signingKey: signingKey
+    staffKey: staffKey
     smtpPassword: smtpPassword
   }
 }
@@ -156,6 +171,7 @@ module appSettings 'app/appsettings.bicep' = {
     storageTableEndpoint: storage.outputs.tableEndpoint
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     signingKeySecretUri: keyVault.outputs.signingKeySecretUri
+    staffKeySecretUri: keyVault.outputs.staffKeySecretUri
     smtpPasswordSecretUri: keyVault.outputs.smtpSecretUri
     publicBaseUrl: empty(publicBaseUrl) ? apiUri : publicBaseUrl
     mailFrom: mailFrom

@@ -8,6 +8,7 @@ param storageQueueEndpoint string
 param storageTableEndpoint string
 param applicationInsightsConnectionString string
 param signingKeySecretUri string
+param staffKeySecretUri string
 
 @description('Secret URI of the SMTP password; empty when no password is configured.')
 param smtpPasswordSecretUri string = ''
@@ -37,6 +38,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
 
     Approvals__SigningKey: '@Microsoft.KeyVault(SecretUri=${signingKeySecretUri})'
+    // The dashboard checks this key itself: a browser sends it by HTTP Basic, which the host's Function keys do not read.
+    Approvals__ApiKeys__0: '@Microsoft.KeyVault(SecretUri=${staffKeySecretUri})'
     Approvals__PublicBaseUrl: publicBaseUrl
     Approvals__Mail__From: mailFrom
     // An empty host means no relay: the app captures mail into its mailbox (blob container 'mailbox') instead.

@@ -11,6 +11,10 @@ param name string
 param signingKey string
 
 @secure()
+@description('Approvals:ApiKeys:0 — the staff key the dashboard checks itself.')
+param staffKey string
+
+@secure()
 @description('SMTP relay password; empty means no secret is stored (relay without authentication, or no relay).')
 param smtpPassword string = ''
 
@@ -40,6 +44,15 @@ resource signingKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
+resource staffKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'approvals-staff-key'
+  properties: {
+    value: staffKey
+    contentType: 'staff key for the dashboard (HTTP Basic password)'
+  }
+}
+
 resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(smtpPassword)) {
   parent: vault
   name: 'smtp-password'
@@ -52,5 +65,6 @@ resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if 
 output name string = vault.name
 output endpoint string = vault.properties.vaultUri
 output signingKeySecretUri string = signingKeySecret.properties.secretUriWithVersion
+output staffKeySecretUri string = staffKeySecret.properties.secretUriWithVersion
 // Empty when no SMTP password was given (the secret is not deployed then).
 output smtpSecretUri string = smtpPasswordSecret.?properties.secretUriWithVersion ?? ''

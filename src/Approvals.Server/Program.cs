@@ -17,7 +17,7 @@ builder.Services.AddBackgroundJobs();
 
 var app = builder.Build();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseApprovalsStatusPages();
 app.MapGet("/api/ping", () => Results.Ok(new { status = "ok" }));
 app.MapApprovals();
 app.MapApprovalsEvents();

@@ -42,4 +42,7 @@ public sealed class SmtpOptions
 
     /// <summary>Nullable so an empty setting binds as unset (no TLS).</summary>
     public bool? UseTls { get; set; }
+
+    /// <summary>Lets a user name and password cross a plain connection (a relay on a trusted network); off by default.</summary>
+    public bool? AllowCredentialsWithoutTls { get; set; }
 }

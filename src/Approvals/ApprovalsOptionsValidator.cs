@@ -1,3 +1,4 @@
+using Approvals.Links;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -10,9 +11,18 @@ public sealed class ApprovalsOptionsValidator(IHostEnvironment environment) : IV
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (SigningKeyError(options.SigningKey) is { } keyError && !environment.IsDevelopment())
+        var development = environment.IsDevelopment();
+
+        // Development fills in the development key only when none is set, so a key that is set but unusable is a typo
+        // in every environment: signing with the public key instead would go unnoticed.
+        if (SigningKeyError(options.SigningKey) is { } keyError && (!development || !string.IsNullOrWhiteSpace(options.SigningKey)))
         {
             failures.Add($"Approvals:SigningKey {keyError} Generate one with: openssl rand -base64 32");
+        }
+        else if (!development && SigningKey.IsDevelopmentKey(options.SigningKey))
+        {
+            failures.Add("Approvals:SigningKey is the development key, which is published with the source: anyone could sign links with it. "
+                + "Generate one with: openssl rand -base64 32");
         }
 
         var t = options.Timing;
@@ -29,6 +39,11 @@ public sealed class ApprovalsOptionsValidator(IHostEnvironment environment) : IV
 
         if (options.MaxRevisionRounds is < 0 or > 20) failures.Add("Approvals:MaxRevisionRounds must be between 0 and 20.");
         if (!options.PublicBaseUrl.IsAbsoluteUri) failures.Add("Approvals:PublicBaseUrl must be an absolute URL.");
+        else if (!development && options.PublicBaseUrl.Scheme != Uri.UriSchemeHttps)
+        {
+            failures.Add($"Approvals:PublicBaseUrl must be an https address outside Development (mailed links are credentials), not '{options.PublicBaseUrl}'.");
+        }
+
         if (options.ApiKeys.Any(k => k.Length < 8)) failures.Add("Approvals:ApiKeys entries must be at least 8 characters.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

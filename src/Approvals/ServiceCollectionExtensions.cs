@@ -44,12 +44,14 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new LinkTokens(
             SigningKey.Resolve(sp.GetRequiredService<IOptions<ApprovalsOptions>>().Value),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<PublicKeyWarning>();
         services.AddSingleton<LinkIssuer>();
         services.AddSingleton<LinkGate>();
         services.AddSingleton<DecisionStore>();
         services.AddSingleton<DecisionLinks>();
         services.AddSingleton<DecisionRecovery>();
         services.AddSingleton<NominationLinks>();
+        services.AddSingleton<LinkReceipts>();
 
         services.AddSingleton<ProposalIntake>();
         services.AddSingleton<StatusQuery>();

@@ -23,10 +23,12 @@ public static class Endpoints
         keyed.MapPut("/workshops/{id}/proposal", (string id, HttpContext h, WorkshopsApi api, DurableTaskClient c) => api.ResubmitAsync(h, c, id));
         keyed.MapPost("/workshops/{id}/cancel", (string id, HttpContext h, WorkshopsApi api, DurableTaskClient c) => api.CancelAsync(h, c, id));
         keyed.MapPost("/workshops/{id}/retry", (string id, HttpContext h, WorkshopsApi api, DurableTaskClient c) => api.RetryAsync(h, c, id));
-        keyed.MapGet("/dashboard", (HttpContext h, DashboardPage page) => page.ShowAsync(h));
+
+        // The dashboard checks the key itself, to answer a browser with a page and a Basic challenge.
+        var links = app.MapGroup("/api");
+        links.MapGet("/dashboard", (HttpContext h, DashboardPage page) => page.ShowAsync(h));
 
         // Links in mails carry their own signed token instead of a key.
-        var links = app.MapGroup("/api");
         links.MapMethods("/decisions/{token}", [HttpMethods.Get, HttpMethods.Head], (string token, DecisionLinks l) => l.ShowAsync(token));
         links.MapPost("/decisions/{token}", (string token, HttpContext h, DecisionLinks l, DurableTaskClient c) => l.DecideAsync(h, c, token));
         links.MapMethods("/nominations/{token}", [HttpMethods.Get, HttpMethods.Head], (string token, NominationLinks l) => l.ShowAsync(token));

@@ -19,7 +19,7 @@ public static class Problems
         Field(StatusCodes.Status409Conflict, field, detail, "The workshop is not in a state that allows this.");
 
     public static ProblemHttpResult Unauthorized() =>
-        TypedResults.Problem(title: "A key is required.", detail: "Send the key as the x-functions-key header or the code query parameter.",
+        TypedResults.Problem(title: "A key is required.", detail: "Send the key as the x-functions-key header, the code query parameter, or the password of HTTP Basic authentication (any user name).",
             statusCode: StatusCodes.Status401Unauthorized);
 
     private static ProblemHttpResult Fields(int status, Dictionary<string, string[]> errors, string title) =>

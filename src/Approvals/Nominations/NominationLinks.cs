@@ -11,7 +11,8 @@ namespace Approvals.Nominations;
 /// <summary><c>GET|HEAD /api/nominations/{token}</c>: the ministry's slate form, prefilled; <c>POST</c>: a slate or a
 /// decline, as form fields or JSON. A slate may be replaced until the window closes.</summary>
 public sealed class NominationLinks(
-    LinkGate gate, NominationStore nominations, DirectoryStore directory, AuditLog audit, TimeProvider time, ILogger<NominationLinks> logger)
+    LinkGate gate, NominationStore nominations, DirectoryStore directory, AuditLog audit, LinkReceipts receipts, TimeProvider time,
+    ILogger<NominationLinks> logger)
 {
     public async Task<IResult> ShowAsync(string token)
     {
@@ -63,6 +64,7 @@ public sealed class NominationLinks(
             slate.Declined ? claims.Party : $"{claims.Party}: {slate.Nominees.Count} nominee(s)", link.TokenId, "link",
             LinkGate.ClientIp(http), http.Request.Headers.UserAgent.ToString()));
         await client.RaiseEventAsync(workshop.Id, WorkflowEvents.SlateSubmitted, new SlateSubmitted(slate, link.TokenId));
+        await receipts.SlateAsync(http, link, slate);
         logger.LogInformation("Workshop {WorkshopId}: slate from {Ministry} with {Count} nominee(s), declined {Declined}",
             workshop.Id, claims.Party, slate.Nominees.Count, slate.Declined);
 

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using System.Text;
 using Approvals.Proposals;
 
 namespace Approvals.Nominations;
@@ -29,12 +30,12 @@ public static class SlateRules
         if (quota > 0 && slate.Nominees.Count > quota)
             Add("nominees", $"At most {quota} nominees for {slate.Ministry}; {slate.Nominees.Count} were sent.");
 
+        // Which ministry holds a taken address is not said: a focal point learns nothing of another ministry's list.
         var taken = otherSlates
             .Where(s => !string.Equals(s.Ministry, slate.Ministry, StringComparison.OrdinalIgnoreCase) && !s.Declined)
-            .SelectMany(s => s.Nominees.Select(n => (n.Email, s.Ministry)))
-            .GroupBy(x => x.Email.Trim(), StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.First().Ministry, StringComparer.OrdinalIgnoreCase);
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            .SelectMany(s => s.Nominees.Select(n => NomineeEmail.Key(n.Email)))
+            .ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < slate.Nominees.Count; i++)
         {
             var n = slate.Nominees[i];
@@ -51,9 +52,8 @@ public static class SlateRules
             }
 
             if (!IsEmail(n.Email)) Add($"{prefix}.email", "A valid email address is required.");
-            else if (!seen.Add(n.Email.Trim())) Add($"{prefix}.email", $"{n.Email} appears twice in this slate.");
-            else if (taken.TryGetValue(n.Email.Trim(), out var other))
-                Add($"{prefix}.email", $"{n.Email} is already nominated by {other}.");
+            else if (!seen.Add(NomineeEmail.Key(n.Email))) Add($"{prefix}.email", $"{n.Email} appears twice in this slate.");
+            else if (taken.Contains(NomineeEmail.Key(n.Email))) Add($"{prefix}.email", $"{n.Email} is already nominated for this workshop.");
         }
 
         return Freeze(errors);
@@ -62,7 +62,8 @@ public static class SlateRules
     public static bool IsEmail(string? value)
     {
         if (string.IsNullOrWhiteSpace(value) || value.Length > 254 || value.Trim() != value) return false;
-        return MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal)
+        // The parser composes accents (NFC), so a decomposed spelling of a valid address is valid too.
+        return MailAddress.TryCreate(value, out var address) && address.Address == value.Normalize(NormalizationForm.FormC) && value.Contains('.', StringComparison.Ordinal)
             && value.IndexOf('@', StringComparison.Ordinal) is var at && at > 0 && value.IndexOf('.', at) > at + 1;
     }
 

@@ -22,6 +22,12 @@ public sealed class MailOptionsValidator : IValidateOptions<ApprovalsOptions>
             failures.Add($"Approvals:Mail:Smtp:Port must be between 1 and 65535, not {port}.");
         }
 
+        if (MailSettings.CredentialsWouldGoInClear(mail))
+        {
+            failures.Add("Approvals:Mail:Smtp:UserName is set but Approvals:Mail:Smtp:UseTls is not: the password would cross the network unencrypted. "
+                + "Set Approvals:Mail:Smtp:UseTls=true, or Approvals:Mail:Smtp:AllowCredentialsWithoutTls=true for a relay on a network you trust.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

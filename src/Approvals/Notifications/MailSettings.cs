@@ -28,6 +28,12 @@ public static class MailSettings
 
     public static bool UseTls(MailOptions options) => options?.Smtp.UseTls ?? false;
 
+    public static bool AllowCredentialsWithoutTls(MailOptions options) => options?.Smtp.AllowCredentialsWithoutTls ?? false;
+
+    /// <summary>True when a user name and password would be sent over a plain connection nobody allowed.</summary>
+    public static bool CredentialsWouldGoInClear(MailOptions options) =>
+        UsesSmtp(options) && UserName(options) is not null && !UseTls(options) && !AllowCredentialsWithoutTls(options);
+
     public static string? UserName(MailOptions options) =>
         options is null || string.IsNullOrWhiteSpace(options.Smtp.UserName) ? null : options.Smtp.UserName;
 }

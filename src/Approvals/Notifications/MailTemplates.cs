@@ -1,4 +1,5 @@
 using Approvals.DonorSignOff;
+using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Proposals;
 using Approvals.Publication;
@@ -32,6 +33,7 @@ internal static class MailTemplates
             NotificationKind.ParticipantConfirmation => PublicationMails.ParticipantConfirmation(f),
             NotificationKind.SlateRefused => NominationMails.SlateRefused(f),
             NotificationKind.StepStuck => WorkshopMails.StepStuck(f),
+            NotificationKind.Receipt => ReceiptMails.Receipt(f),
             _ => throw new InvalidOperationException($"No template for notification kind {n.Kind}."),
         };
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Workflow;
 
@@ -18,6 +19,7 @@ public enum NotificationKind
     ParticipantConfirmation,
     SlateRefused,
     StepStuck,
+    Receipt,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<Role>))]
@@ -47,4 +49,5 @@ public sealed record Notification(
     string? Comment = null,
     Stage? Outcome = null,
     Nominee? Nominee = null,
+    LinkReceipt? Receipt = null,
     StuckStep? Stuck = null);

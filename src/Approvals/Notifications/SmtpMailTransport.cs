@@ -7,7 +7,8 @@ namespace Approvals.Notifications;
 
 /// <summary>Sends through the SMTP server of <c>Approvals:Mail:Smtp</c> with MailKit: one connection per mail.
 /// <c>UseTls</c> means implicit TLS on port 465 and STARTTLS (required) on any other port; without it the connection
-/// stays plain. It authenticates only when a user name is set.</summary>
+/// stays plain. It authenticates only when a user name is set, and on a plain connection only when
+/// <c>AllowCredentialsWithoutTls</c> says so (start-up refuses the settings otherwise; this guards the connection too).</summary>
 public sealed class SmtpMailTransport(IOptions<ApprovalsOptions> options) : IMailTransport
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -22,6 +23,11 @@ public sealed class SmtpMailTransport(IOptions<ApprovalsOptions> options) : IMai
         await client.ConnectAsync(host, port, Security(mailOptions), cancellationToken);
         if (MailSettings.UserName(mailOptions) is { } user)
         {
+            if (!client.IsSecure && !MailSettings.AllowCredentialsWithoutTls(mailOptions))
+            {
+                throw new InvalidOperationException($"Refusing to send the SMTP password to {host}:{port} over an unencrypted connection; set Approvals:Mail:Smtp:UseTls=true.");
+            }
+
             await client.AuthenticateAsync(user, mailOptions.Smtp.Password ?? string.Empty, cancellationToken);
         }
 

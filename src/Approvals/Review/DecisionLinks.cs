@@ -11,8 +11,8 @@ namespace Approvals.Review;
 /// <summary><c>GET|HEAD /api/decisions/{token}</c> shows the facts and a form and never decides;
 /// <c>POST</c> decides exactly once per workshop, stage and round.</summary>
 public sealed class DecisionLinks(
-    LinkGate gate, DecisionStore decisions, NominationStore nominations, DirectoryStore directory, AuditLog audit, TimeProvider time,
-    ILogger<DecisionLinks> logger)
+    LinkGate gate, DecisionStore decisions, NominationStore nominations, DirectoryStore directory, AuditLog audit, LinkReceipts receipts,
+    TimeProvider time, ILogger<DecisionLinks> logger)
 {
     public async Task<IResult> ShowAsync(string token)
     {
@@ -60,6 +60,7 @@ public sealed class DecisionLinks(
 
         await audit.AppendAsync(workshop.Id, new AuditEntry(link.TokenId, stored.At, claims.Stage, AuditActions.DecisionVia(decision), claims.Recipient,
             stored.Comment, link.TokenId, "link", LinkGate.ClientIp(http), http.Request.Headers.UserAgent.ToString()));
+        await receipts.DecisionAsync(http, link, stored);
         await Raise(stored, client);
         logger.LogInformation("Workshop {WorkshopId}: {Decision} at {Stage} round {Round} by {Approver}", workshop.Id, decision, claims.Stage, claims.Round, claims.Party);
         return Pages.Message(StatusCodes.Status200OK, "Thank you — your decision is recorded", "谢谢——您的决定已记录",

@@ -7,17 +7,25 @@ namespace Approvals.Status;
 
 /// <summary><c>GET /api/dashboard</c>: the managers' page — the workshops with a stuck step first, then every workshop
 /// newest first, its stage, its next deadline, overdue ones marked; filter by stage or overdue. Same data and key as
-/// <c>GET /api/workshops</c>.</summary>
-public sealed class DashboardPage(WorkshopStore workshops, TimeProvider time)
+/// <c>GET /api/workshops</c>, but the page checks the key itself in both hosts, so a browser can send it by HTTP Basic authentication (the Functions host
+/// would refuse that before the page runs) and no link on the page needs it.</summary>
+public sealed class DashboardPage(WorkshopStore workshops, ApiKeyFilter keys, TimeProvider time)
 {
     public async Task<IResult> ShowAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
+        if (!keys.IsAuthorized(http.Request))
+        {
+            ApiKeyFilter.Challenge(http.Response);
+            return Pages.Message(StatusCodes.Status401Unauthorized, "The staff key is needed", "需要工作人员密钥",
+                "When your browser asks, enter any user name and the staff API key as the password.",
+                "浏览器询问时，请输入任意用户名，并以工作人员 API 密钥作为密码。");
+        }
+
         var reading = WorkshopListQuery.Read(http.Request.Query);
         if (reading.Query is not { } query) return InvalidQuery(reading.Error!);
         var stage = query.Stage;
         var overdue = query.OverdueOnly;
-        var code = http.Request.Query["code"].ToString();
         var listing = await workshops.ListAsync(stage, overdue, query.ContinuationToken, WorkshopListQuery.PageSize);
         if (listing.TokenRejected) return InvalidQuery(WorkshopListQuery.RejectedToken);
         var page = listing.Page;
@@ -29,7 +37,6 @@ public sealed class DashboardPage(WorkshopStore workshops, TimeProvider time)
             [nameof(Dashboard.Stuck)] = stuck,
             [nameof(Dashboard.Stage)] = stage,
             [nameof(Dashboard.Overdue)] = overdue,
-            [nameof(Dashboard.Code)] = code,
             [nameof(Dashboard.Now)] = time.GetUtcNow(),
         });
     }

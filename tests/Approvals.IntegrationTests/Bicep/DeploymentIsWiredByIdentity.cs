@@ -17,6 +17,7 @@ public sealed partial class DeploymentIsWiredByIdentity(CompiledTemplate templat
     private static readonly string[] AppConfigurationKeys =
     [
         "Approvals__SigningKey",
+        "Approvals__ApiKeys__0",
         "Approvals__PublicBaseUrl",
         "Approvals__Mail__From",
         "Approvals__Mail__Smtp__Host",
@@ -100,8 +101,9 @@ public sealed partial class DeploymentIsWiredByIdentity(CompiledTemplate templat
         var settings = AppSettings();
 
         Assert.StartsWith("[format('@Microsoft.KeyVault(SecretUri={0})'", (string?)settings["Approvals__SigningKey"], StringComparison.Ordinal);
+        Assert.StartsWith("[format('@Microsoft.KeyVault(SecretUri={0})'", (string?)settings["Approvals__ApiKeys__0"], StringComparison.Ordinal);
         Assert.Contains("@Microsoft.KeyVault(SecretUri=", (string?)settings["Approvals__Mail__Smtp__Password"], StringComparison.Ordinal);
-        Assert.Equal(2, template.Deployed("Microsoft.KeyVault/vaults/secrets").Count);
+        Assert.Equal(3, template.Deployed("Microsoft.KeyVault/vaults/secrets").Count);
         var vault = Assert.Single(template.Deployed("Microsoft.KeyVault/vaults"));
         Assert.True(vault["properties"]!["enableRbacAuthorization"]!.GetValue<bool>());
     }

@@ -49,9 +49,15 @@ public sealed class HttpFunctionsTests(AppServer server, FunctionsHost functions
         Assert.Equal(StatusCodes.Status400BadRequest, badStage.Status);
         Assert.True(badStage.Json.GetProperty("errors").TryGetProperty("stage", out _), badStage.ToString());
 
-        var dashboard = await Call<WorkshopFunctions>(HttpMethods.Get, "/api/dashboard?stage=InternalReview", [], (f, req) => f.ShowDashboard(req));
+        var dashboard = await Dashboard("/api/dashboard?stage=InternalReview", BasicAuthorization("any-name", DevelopmentDefaults.ApiKey));
         Assert.Equal((StatusCodes.Status200OK, "text/html"), (dashboard.Status, dashboard.MediaType));
         Assert.Contains(id, dashboard.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("code=", dashboard.Body, StringComparison.Ordinal);
+        var withoutKey = await Dashboard("/api/dashboard", authorization: null);
+        Assert.Equal(StatusCodes.Status401Unauthorized, withoutKey.Status);
+        Assert.Equal("Basic realm=\"Approvals staff\", charset=\"UTF-8\"", withoutKey.Headers.WWWAuthenticate.ToString());
+        var wrongKey = await Dashboard("/api/dashboard", BasicAuthorization("any-name", "not-the-staff-key"));
+        Assert.Equal(StatusCodes.Status401Unauthorized, wrongKey.Status);
 
         var missing = await Call<WorkshopFunctions>(HttpMethods.Get, "/api/workshops/ws-20270101-doesnotexist", new() { ["id"] = "ws-20270101-doesnotexist" },
             (f, req) => f.GetWorkshop(req, "ws-20270101-doesnotexist", server.Process.DurableClient));
@@ -231,6 +237,17 @@ public sealed class HttpFunctionsTests(AppServer server, FunctionsHost functions
 
     Task<FunctionResponse> Cancel(string id, JsonObject body) =>
         Call<WorkshopFunctions>(HttpMethods.Post, $"/api/workshops/{id}/cancel", new() { ["id"] = id }, (f, req) => f.CancelWorkshop(req, id, server.Process.DurableClient), body.ToJsonString());
+
+    /// <summary>The dashboard function as a browser calls it: the key, if any, in the Authorization header.</summary>
+    Task<FunctionResponse> Dashboard(string pathAndQuery, string? authorization)
+    {
+        var http = FunctionHttp.Request(functions.Services, HttpMethods.Get, pathAndQuery, [],
+            headers: authorization is null ? null : new Dictionary<string, string> { ["Authorization"] = authorization });
+        return FunctionHttp.RespondAsync(http, functions.Create<WorkshopFunctions>().ShowDashboard(http.Request));
+    }
+
+    static string BasicAuthorization(string user, string password) =>
+        "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
 
     Task<FunctionResponse> Call<TFunctions>(
         string method, string path, RouteValueDictionary route, Func<TFunctions, HttpRequest, Task<IActionResult>> function, string? body = null) =>

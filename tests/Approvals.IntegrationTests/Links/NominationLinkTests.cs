@@ -70,7 +70,7 @@ public sealed class NominationLinkTests(AppServer server)
 
         Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
         var page = await duplicate.Content.ReadAsStringAsync();
-        Assert.Contains("tian.lin@mfa.example.cn is already nominated by MFA", page, StringComparison.Ordinal);
+        Assert.Contains("tian.lin@mfa.example.cn is already nominated for this workshop.", page, StringComparison.Ordinal);
         Assert.Contains("Name is required.", page, StringComparison.Ordinal);
         Assert.Contains("A valid email address is required.", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, overQuota.StatusCode);

@@ -89,7 +89,7 @@ public sealed class NominationWindowTests(WorkflowHarness harness)
 
         var refused = await harness.WaitForAction(id, AuditActions.SlateRefused);
 
-        Assert.Contains("shared.1@gov.example.cn is already nominated by MFA", refused.Entry.Comment, StringComparison.Ordinal);
+        Assert.Contains("shared.1@gov.example.cn is already nominated for this workshop.", refused.Entry.Comment, StringComparison.Ordinal);
         Assert.Equal(["MFA"], harness.Slates.Where(s => s.WorkshopId == id).Select(s => s.Slate.Ministry));
     }
 

@@ -42,7 +42,9 @@ public static class MailSamples
             with { Comment = "The venue is no longer available.", Outcome = Stage.Cancelled },
         NotificationKind.ParticipantConfirmation => Make(kind, Nominee.Email, Role.Participant, Stage.Published, null) with { Ministry = "MFA", Nominee = Nominee },
         NotificationKind.SlateRefused => Make(kind, "focal.moe@gov.example.cn", Role.FocalPoint, Stage.Nominations, Due)
-            with { Ministry = "MOE", Comment = "nominees[0].email: tian.lin@mfa.example.cn is already nominated by MFA." },
+            with { Ministry = "MOE", Comment = "nominees[0].email: tian.lin@mfa.example.cn is already nominated for this workshop." },
+        NotificationKind.Receipt => Make(kind, "project.manager@iom.example.org", Role.ProjectManager, Stage.InternalReview, null)
+            with { Comment = "Please check the budget.", Receipt = new LinkReceipt(ReceiptAction.ChangesRequested, Now, "203.0.113.7", "Mozilla/5.0 (Windows NT 10.0) Edge/131") },
         NotificationKind.StepStuck => Make(kind, "liaison.office@iom.example.org", Role.Manager, Stage.DonorSignOff, null)
             with { Comment = Stuck.Reason, Stuck = Stuck },
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
