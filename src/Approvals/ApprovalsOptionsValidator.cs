@@ -31,6 +31,7 @@ public sealed class ApprovalsOptionsValidator(IHostEnvironment environment) : IV
                      (nameof(t.ReviewTimeout), t.ReviewTimeout), (nameof(t.NominationWindow), t.NominationWindow),
                      (nameof(t.DonorTimeout), t.DonorTimeout), (nameof(t.ReminderInterval), t.ReminderInterval),
                      (nameof(t.EscalationGrace), t.EscalationGrace), (nameof(t.LinkLifetime), t.LinkLifetime),
+                     (nameof(t.ActivityRetryInterval), t.ActivityRetryInterval),
                  })
         {
             if (value <= TimeSpan.Zero) failures.Add($"Approvals:Timing:{key} must be a positive TimeSpan (e.g. 5.00:00:00), not {value}.");

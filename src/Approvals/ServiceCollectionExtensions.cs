@@ -66,6 +66,7 @@ public static class ServiceCollectionExtensions
         services.AddTransient<SendNotifications>();
         services.AddTransient<SaveSlate>();
         services.AddTransient<PublishAnnouncement>();
+        services.AddTransient<RecordStuck>();
 
         // Mail: rendering, sending (SMTP when a host is set, else the local mailbox), the queue handler, public pages.
         services.AddSingleton<IValidateOptions<ApprovalsOptions>, MailOptionsValidator>();

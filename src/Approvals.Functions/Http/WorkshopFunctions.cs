@@ -34,6 +34,11 @@ public sealed class WorkshopFunctions(WorkshopsApi api, DashboardPage dashboard)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "workshops/{id}/cancel")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
         Adapted.From(api.CancelAsync(req.HttpContext, client, id));
 
+    [Function(nameof(RetryWorkshopStep))]
+    public Task<IActionResult> RetryWorkshopStep(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "workshops/{id}/retry")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
+        Adapted.From(api.RetryAsync(req.HttpContext, client, id));
+
     /// <summary>Anonymous to the host because the page checks the staff key (Approvals:ApiKeys) itself: a browser sends
     /// it by HTTP Basic authentication, which the host's key check does not read.</summary>
     [Function(nameof(ShowDashboard))]

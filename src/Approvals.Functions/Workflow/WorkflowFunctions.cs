@@ -11,7 +11,7 @@ namespace Approvals.Functions.Workflow;
 /// <summary>The orchestrator and activities as Durable Functions; each body hands over to the library.</summary>
 public sealed class WorkflowFunctions(
     LoadDirectory loadDirectory, RecordProgress recordProgress, SendNotifications sendNotifications, SaveSlate saveSlate,
-    PublishAnnouncement publishAnnouncement)
+    PublishAnnouncement publishAnnouncement, RecordStuck recordStuck)
 {
     // The input as a parameter (the extension binds the one parameter it does not otherwise handle), not
     // context.GetInput<T>(): the same binding a Durable Task worker gives a TaskOrchestrator<TInput, TOutput>.
@@ -33,4 +33,7 @@ public sealed class WorkflowFunctions(
 
     [Function(nameof(PublishAnnouncement))]
     public Task<bool> RunPublishAnnouncement([ActivityTrigger] PublicationRequest request) => publishAnnouncement.ExecuteAsync(request);
+
+    [Function(nameof(RecordStuck))]
+    public Task<bool> RunRecordStuck([ActivityTrigger] StuckRecord record) => recordStuck.ExecuteAsync(record);
 }

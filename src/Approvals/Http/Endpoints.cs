@@ -22,6 +22,7 @@ public static class Endpoints
         keyed.MapGet("/workshops/{id}", (string id, WorkshopsApi api, DurableTaskClient c) => api.GetAsync(c, id));
         keyed.MapPut("/workshops/{id}/proposal", (string id, HttpContext h, WorkshopsApi api, DurableTaskClient c) => api.ResubmitAsync(h, c, id));
         keyed.MapPost("/workshops/{id}/cancel", (string id, HttpContext h, WorkshopsApi api, DurableTaskClient c) => api.CancelAsync(h, c, id));
+        keyed.MapPost("/workshops/{id}/retry", (string id, HttpContext h, WorkshopsApi api, DurableTaskClient c) => api.RetryAsync(h, c, id));
 
         // The dashboard checks the key itself, to answer a browser with a page and a Basic challenge.
         var links = app.MapGroup("/api");

@@ -32,6 +32,7 @@ internal static class MailTemplates
             NotificationKind.CancellationNotice => WorkshopMails.CancellationNotice(f),
             NotificationKind.ParticipantConfirmation => PublicationMails.ParticipantConfirmation(f),
             NotificationKind.SlateRefused => NominationMails.SlateRefused(f),
+            NotificationKind.StepStuck => WorkshopMails.StepStuck(f),
             NotificationKind.Receipt => ReceiptMails.Receipt(f),
             _ => throw new InvalidOperationException($"No template for notification kind {n.Kind}."),
         };

@@ -2,6 +2,7 @@ using System.Globalization;
 using Approvals.Contacts;
 using Approvals.Nominations;
 using Approvals.Proposals;
+using Approvals.Publication;
 using Approvals.Workflow;
 
 namespace Approvals.Notifications;
@@ -24,6 +25,17 @@ internal static class MailWording
         Stage.Cancelled => ("cancelled", "已取消"),
         Stage.Expired => ("expired", "已过期"),
         _ => (stage.ToString(), stage.ToString()),
+    };
+
+    /// <summary>What an activity does, as the sentence "the workflow could not …" goes on.</summary>
+    public static (string En, string Zh) StepName(string? activity) => activity switch
+    {
+        nameof(LoadDirectory) => ("load the project directory", "读取项目通讯录"),
+        nameof(RecordProgress) => ("record its progress", "记录流程进展"),
+        nameof(SendNotifications) => ("send its mails", "发送邮件"),
+        nameof(SaveSlate) => ("save a ministry's nominations", "保存部委提名"),
+        nameof(PublishAnnouncement) => ("publish the announcement", "发布公告"),
+        _ => ($"run {activity}", $"运行{activity}"),
     };
 
     public static (string En, string Zh) RoleName(Role role) => role switch

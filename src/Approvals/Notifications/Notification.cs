@@ -18,6 +18,7 @@ public enum NotificationKind
     CancellationNotice,
     ParticipantConfirmation,
     SlateRefused,
+    StepStuck,
     Receipt,
 }
 
@@ -48,4 +49,5 @@ public sealed record Notification(
     string? Comment = null,
     Stage? Outcome = null,
     Nominee? Nominee = null,
-    LinkReceipt? Receipt = null);
+    LinkReceipt? Receipt = null,
+    StuckStep? Stuck = null);

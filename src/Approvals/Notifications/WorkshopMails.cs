@@ -5,7 +5,7 @@ using static Approvals.Notifications.MailWording;
 namespace Approvals.Notifications;
 
 /// <summary>Mails about the workshop as a whole, whichever stage it is in: the escalation of an overdue request, the
-/// outcome of the workflow and the notice that it was cancelled.</summary>
+/// outcome of the workflow, the notice that it was cancelled and the alarm that one of its steps is stuck.</summary>
 internal static class WorkshopMails
 {
     public static MailContent Escalation(MailFacts f)
@@ -76,6 +76,32 @@ internal static class WorkshopMails
         mail.Body.Paragraph("This workshop has been cancelled. Any link you received for it no longer works, and nothing more is needed from you.",
                 "本研讨会已取消。您收到的相关链接均已失效，无需再做任何操作。")
             .Quote("Reason", "原因", f.Notification.Comment);
+        WorkshopFacts(mail.Body, f);
+        return mail;
+    }
+
+    /// <summary>To the escalation contacts, once per stuck step: what is stuck and since when, why in short, and what to do.</summary>
+    public static MailContent StepStuck(MailFacts f)
+    {
+        var n = f.Notification;
+        var (stageEn, stageZh) = StageName(n.Stage);
+        var (stepEn, stepZh) = StepName(n.Stuck?.Step);
+        var mail = About(f, "Stuck, needs you", "流程受阻，需要处理");
+        mail.Body.Paragraph(
+                $"The workflow could not {stepEn}, even after trying again for a while, and is waiting for a person. Nothing is lost: the workshop "
+                + $"stays in {stageEn} and nothing more happens until the step runs again.",
+                $"多次重试后，流程仍无法{stepZh}，现暂停等待人工处理。没有任何数据丢失：研讨会停留在“{stageZh}”阶段，在该步骤重新运行之前不会有任何进展。")
+            .Facts(
+                new Fact("Stuck step", "受阻步骤", $"{stepEn} ({n.Stuck?.Step})", $"{stepZh}（{n.Stuck?.Step}）"),
+                new Fact("Stage", "阶段", stageEn, stageZh),
+                new Fact("Stuck since", "受阻时间", ChinaTime.En(n.Stuck?.Since ?? n.CreatedAt), ChinaTime.Zh(n.Stuck?.Since ?? n.CreatedAt)))
+            .Quote("Reason", "原因", n.Comment)
+            .Paragraph("What to do: fix the cause above (often storage or a setting), then run the step again. It runs with the same data as before.",
+                "处理方法：先排除上述原因（通常与存储或配置有关），然后重新运行该步骤。该步骤将使用与之前相同的数据运行。")
+            .Code($"curl -X POST -H \"x-functions-key: <your API key>\" {f.StatusUrl.AbsoluteUri}/retry")
+            .Paragraph("If the workshop cannot go on, cancel it instead; its status shows whether it is still stuck:",
+                "如研讨会无法继续，请将其取消；可通过状态查询确认是否仍然受阻：")
+            .Code($"curl -H \"x-functions-key: <your API key>\" {f.StatusUrl.AbsoluteUri}");
         WorkshopFacts(mail.Body, f);
         return mail;
     }

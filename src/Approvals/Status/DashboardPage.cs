@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace Approvals.Status;
 
-/// <summary><c>GET /api/dashboard</c>: the managers' page — every workshop newest first, its stage, its next
-/// deadline, overdue ones marked; filter by stage or overdue. Same data and key as <c>GET /api/workshops</c>, but the
-/// page checks the key itself in both hosts, so a browser can send it by HTTP Basic authentication (the Functions host
+/// <summary><c>GET /api/dashboard</c>: the managers' page — the workshops with a stuck step first, then every workshop
+/// newest first, its stage, its next deadline, overdue ones marked; filter by stage or overdue. Same data and key as
+/// <c>GET /api/workshops</c>, but the page checks the key itself in both hosts, so a browser can send it by HTTP Basic authentication (the Functions host
 /// would refuse that before the page runs) and no link on the page needs it.</summary>
 public sealed class DashboardPage(WorkshopStore workshops, ApiKeyFilter keys, TimeProvider time)
 {
@@ -29,10 +29,12 @@ public sealed class DashboardPage(WorkshopStore workshops, ApiKeyFilter keys, Ti
         var listing = await workshops.ListAsync(stage, overdue, query.ContinuationToken, WorkshopListQuery.PageSize);
         if (listing.TokenRejected) return InvalidQuery(WorkshopListQuery.RejectedToken);
         var page = listing.Page;
+        var stuck = await workshops.ListStuckAsync(WorkshopListQuery.PageSize);
 
         return Pages.Render<Dashboard>(new()
         {
             [nameof(Dashboard.Page)] = page,
+            [nameof(Dashboard.Stuck)] = stuck,
             [nameof(Dashboard.Stage)] = stage,
             [nameof(Dashboard.Overdue)] = overdue,
             [nameof(Dashboard.Now)] = time.GetUtcNow(),

@@ -1,5 +1,6 @@
 using Approvals.Nominations;
 using Approvals.Storage;
+using Approvals.Workflow;
 using Microsoft.DurableTask.Client;
 
 namespace Approvals.Status;
@@ -14,7 +15,7 @@ public sealed class StatusQuery(WorkshopStore workshops, NominationStore nominat
         if (workshop is null) return null;
         var slatesTask = nominations.ListAsync(id);
         var historyTask = audit.ListAsync(id);
-        var instanceTask = client.GetInstanceAsync(id, getInputsAndOutputs: false);
+        var instanceTask = client.GetInstanceAsync(id, getInputsAndOutputs: true);
         await Task.WhenAll(slatesTask, historyTask, instanceTask);
         var now = time.GetUtcNow();
         return new WorkshopStatus(
@@ -27,8 +28,16 @@ public sealed class StatusQuery(WorkshopStore workshops, NominationStore nominat
             workshop.UpdatedAt,
             workshop.Pending.Select(p => new PendingView(p.Role.ToString(), p.Party, p.DueAt, p.DueAt < now)).ToList(),
             Count(slatesTask.Result),
-            historyTask.Result.Select(h => new HistoryLine(h.At, h.Stage, h.Action, h.Actor, h.Comment)).ToList());
+            historyTask.Result.Select(h => new HistoryLine(h.At, h.Stage, h.Action, h.Actor, h.Comment)).ToList(),
+            StuckOf(instanceTask.Result) is { } stuck ? new StuckView(stuck.Step, stuck.Reason, stuck.Since) : null);
     }
+
+    /// <summary>The step a running workshop is stuck on, from the orchestration's custom status: the workflow sets it
+    /// without our tables, so it shows even when the failure is in them.</summary>
+    public static StuckStep? StuckOf(OrchestrationMetadata? instance) =>
+        instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended, SerializedCustomStatus: { Length: > 0 } }
+            ? instance.ReadCustomStatusAs<WorkflowStatus>()?.Stuck
+            : null;
 
     public static NominationCounts Count(IEnumerable<Slate> slates)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Approvals.Workflow;
 
 namespace Approvals.Status;
@@ -13,7 +14,12 @@ public sealed record WorkshopStatus(
     DateTimeOffset UpdatedAt,
     IReadOnlyList<PendingView> Pending,
     NominationCounts Nominations,
-    IReadOnlyList<HistoryLine> History);
+    IReadOnlyList<HistoryLine> History,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StuckView? Stuck = null);
+
+/// <summary>The step the workshop is stuck on: which, why in short and since when. <c>POST /api/workshops/{id}/retry</c>
+/// runs it again.</summary>
+public sealed record StuckView(string Step, string Reason, DateTimeOffset Since);
 
 public sealed record PendingView(string Role, string Party, DateTimeOffset DueAt, bool Overdue);
 

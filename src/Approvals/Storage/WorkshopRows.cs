@@ -17,6 +17,9 @@ internal sealed class WorkshopRow : TableRow
     public string Pending { get; set; } = string.Empty;
     public Stage? ResumesAt { get; set; }
 
+    /// <summary>The stuck step as JSON; absent while nothing is stuck.</summary>
+    public string? Stuck { get; set; }
+
     /// <summary>The number of the last workflow step applied; absent until the first.</summary>
     public long? Sequence { get; set; }
 
@@ -32,12 +35,14 @@ internal sealed class WorkshopRow : TableRow
         Proposal = Json.Store(w.Proposal),
         Pending = Json.Store(w.Pending),
         ResumesAt = w.ResumesAt,
+        Stuck = w.Stuck is null ? null : Json.Serialize(w.Stuck),
         Sequence = sequence,
     };
 
     public WorkshopRecord ToRecord() => new(
         PartitionKey, Title, Stage, Round, SubmittedAt, UpdatedAt,
-        Json.Deserialize<Proposal>(Proposal), Json.Deserialize<List<PendingRequest>>(Pending), ResumesAt);
+        Json.Deserialize<Proposal>(Proposal), Json.Deserialize<List<PendingRequest>>(Pending), ResumesAt,
+        Stuck is null ? null : Json.Deserialize<StuckStep>(Stuck));
 }
 
 /// <summary>Table <c>WorkshopIndex</c>: one row per workshop in PK <c>all</c> and one in its stage's partition, row keys
@@ -50,6 +55,7 @@ internal sealed class WorkshopIndexRow : TableRow
     public DateTimeOffset SubmittedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? NextDueAt { get; set; }
+    public string? Stuck { get; set; }
 
     public static WorkshopIndexRow From(string partition, WorkshopRecord w) => new()
     {
@@ -61,9 +67,10 @@ internal sealed class WorkshopIndexRow : TableRow
         SubmittedAt = w.SubmittedAt,
         UpdatedAt = w.UpdatedAt,
         NextDueAt = w.Pending.Count == 0 ? null : w.Pending.Min(p => p.DueAt),
+        Stuck = w.Stuck is null ? null : Json.Serialize(w.Stuck),
     };
 
     public static string RowKeyOf(WorkshopRecord w) => ReverseTime.Key(w.SubmittedAt, w.Id);
 
-    public WorkshopSummary ToSummary() => new(Id, Title, Stage, SubmittedAt, UpdatedAt, NextDueAt);
+    public WorkshopSummary ToSummary() => new(Id, Title, Stage, SubmittedAt, UpdatedAt, NextDueAt, Stuck is null ? null : Json.Deserialize<StuckStep>(Stuck));
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Approvals.Proposals;
 using Approvals.Workflow;
 using Azure;
@@ -15,10 +16,13 @@ public sealed record WorkshopRecord(
     DateTimeOffset UpdatedAt,
     Proposal Proposal,
     IReadOnlyList<PendingRequest> Pending,
-    Stage? ResumesAt = null);
+    Stage? ResumesAt = null,
+    StuckStep? Stuck = null);
 
 /// <summary>One row of the list of workshops.</summary>
-public sealed record WorkshopSummary(string Id, string Title, Stage Stage, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt, DateTimeOffset? NextDueAt);
+public sealed record WorkshopSummary(
+    string Id, string Title, Stage Stage, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt, DateTimeOffset? NextDueAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StuckStep? Stuck = null);
 
 /// <summary>A page of workshops and the token for the next one.</summary>
 public sealed record WorkshopPage(IReadOnlyList<WorkshopSummary> Items, string? ContinuationToken);
@@ -29,11 +33,12 @@ public sealed record WorkshopListing(WorkshopPage Page, bool TokenRejected = fal
     public static readonly WorkshopListing RejectedToken = new(new WorkshopPage([], null), TokenRejected: true);
 }
 
-/// <summary>Workshops (PK = id) plus an index table: PK <c>all</c> and PK <c>stage-{Stage}</c>, row keys in reverse
-/// submission order, so every list is one partition read newest first.</summary>
+/// <summary>Workshops (PK = id) plus an index table: PK <c>all</c>, PK <c>stage-{Stage}</c> and PK <c>stuck</c> (the
+/// workshops with a stuck step), row keys in reverse submission order, so every list is one partition read newest first.</summary>
 public sealed class WorkshopStore(Tables tables, TimeProvider time)
 {
     private const string AllPartition = "all";
+    private const string StuckPartition = "stuck";
 
     public async Task<bool> CreateAsync(WorkshopRecord workshop)
     {
@@ -86,11 +91,14 @@ public sealed class WorkshopStore(Tables tables, TimeProvider time)
                 Proposal = update.Proposal ?? before.Proposal,
                 Title = (update.Proposal ?? before.Proposal).Title,
                 ResumesAt = update.ResumesAt,
+
+                // A step that is recorded ran: whatever was stuck before it is not any more.
+                Stuck = null,
             };
             try
             {
                 await table.UpdateEntityAsync(WorkshopRow.From(after, update.Sequence), row.ETag, TableUpdateMode.Replace);
-                await IndexAsync(after, update.Previous ?? before.Stage);
+                await IndexAsync(after, update.Previous ?? before.Stage, wasStuck: before.Stuck is not null);
                 return;
             }
             catch (RequestFailedException e) when (e.IsPreconditionFailed() && attempt < 5)
@@ -98,6 +106,42 @@ public sealed class WorkshopStore(Tables tables, TimeProvider time)
                 // Someone else wrote in between: read again and reapply.
             }
         }
+    }
+
+    /// <summary>Marks the workshop's step as stuck, or (null) no longer stuck, in its row and in the lists.</summary>
+    public async Task SetStuckAsync(string id, StuckStep? stuck)
+    {
+        var table = await tables.GetAsync(StorageNames.Workshops);
+        for (var attempt = 0; ; attempt++)
+        {
+            var row = await table.FindAsync<WorkshopRow>(id, WorkshopRow.Key) ?? throw new InvalidOperationException($"Workshop {id} has no stored row.");
+            var before = row.ToRecord();
+            var after = before with { Stuck = stuck };
+            try
+            {
+                await table.UpdateEntityAsync(WorkshopRow.From(after, row.Sequence), row.ETag, TableUpdateMode.Replace);
+                await IndexAsync(after, previous: null, wasStuck: before.Stuck is not null);
+                return;
+            }
+            catch (RequestFailedException e) when (e.IsPreconditionFailed() && attempt < 5)
+            {
+                // The workflow's own step and this never run at once; anything else writing in between is read again.
+            }
+        }
+    }
+
+    /// <summary>The workshops with a stuck step, newest first (at most <paramref name="max"/>).</summary>
+    public async Task<IReadOnlyList<WorkshopSummary>> ListStuckAsync(int max)
+    {
+        var index = await tables.GetAsync(StorageNames.WorkshopIndex);
+        var list = new List<WorkshopSummary>();
+        await foreach (var row in index.QueryAsync<WorkshopIndexRow>(TableClient.CreateQueryFilter($"PartitionKey eq {StuckPartition}"), maxPerPage: max))
+        {
+            list.Add(row.ToSummary());
+            if (list.Count >= max) break;
+        }
+
+        return list;
     }
 
     /// <summary>One page of the list, newest first; a continuation token the table service refuses is
@@ -127,7 +171,7 @@ public sealed class WorkshopStore(Tables tables, TimeProvider time)
         return new WorkshopListing(new WorkshopPage([], null));
     }
 
-    private async Task IndexAsync(WorkshopRecord now, Stage? previous)
+    private async Task IndexAsync(WorkshopRecord now, Stage? previous, bool wasStuck = false)
     {
         var index = await tables.GetAsync(StorageNames.WorkshopIndex);
         await index.UpsertEntityAsync(WorkshopIndexRow.From(AllPartition, now), TableUpdateMode.Replace);
@@ -135,6 +179,15 @@ public sealed class WorkshopStore(Tables tables, TimeProvider time)
         if (previous is { } old && old != now.Stage)
         {
             await index.DeleteEntityAsync(StagePartition(old), WorkshopIndexRow.RowKeyOf(now));
+        }
+
+        if (now.Stuck is not null)
+        {
+            await index.UpsertEntityAsync(WorkshopIndexRow.From(StuckPartition, now), TableUpdateMode.Replace);
+        }
+        else if (wasStuck)
+        {
+            await index.DeleteEntityAsync(StuckPartition, WorkshopIndexRow.RowKeyOf(now));
         }
     }
 

@@ -19,6 +19,8 @@ public static class AuditActions
     public const string Cancelled = "Cancelled";
     public const string Published = "Published";
     public const string IgnoredLateEvent = "IgnoredLateEvent";
+    public const string StepStuck = "StepStuck";
+    public const string StepRetried = "StepRetried";
     public const string System = "system";
 
     // Written by the links the moment a click arrives, before the workflow acts on it.

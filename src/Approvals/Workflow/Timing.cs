@@ -10,4 +10,8 @@ public sealed record Timing
     public TimeSpan ReminderInterval { get; init; } = TimeSpan.FromDays(2);
     public TimeSpan EscalationGrace { get; init; } = TimeSpan.FromDays(3);
     public TimeSpan LinkLifetime { get; init; } = TimeSpan.FromDays(21);
+
+    /// <summary>The first pause before a failed activity is tried again; the pauses double up to fifteen times this, over
+    /// six tries (about a minute at the default). A step that still fails is stuck until staff retry it.</summary>
+    public TimeSpan ActivityRetryInterval { get; init; } = TimeSpan.FromSeconds(2);
 }

@@ -12,6 +12,7 @@ public static class WorkflowEvents
     public const string SlateSubmitted = nameof(SlateSubmitted);
     public const string ProposalResubmitted = nameof(ProposalResubmitted);
     public const string CancelRequested = nameof(CancelRequested);
+    public const string RetryRequested = nameof(RetryRequested);
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<Decision>))]
@@ -44,3 +45,7 @@ public sealed record ProposalResubmitted(Proposal Proposal, string Actor, DateTi
 /// <summary>Staff cancelling a workshop; <paramref name="Receipt"/> names this request, so the API can wait for the
 /// workflow's answer to it.</summary>
 public sealed record CancelRequested(string Reason, string Actor, DateTimeOffset At, string? Receipt = null);
+
+/// <summary>Staff asking to run the stuck step <paramref name="StuckId"/> again; a request for a step that is no longer
+/// the stuck one (a double click, a stale page) is ignored.</summary>
+public sealed record RetryRequested(string StuckId, string Actor, DateTimeOffset At);

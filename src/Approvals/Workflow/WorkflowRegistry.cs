@@ -18,6 +18,7 @@ public static class WorkflowRegistry
         registry.AddActivity<SendNotifications>();
         registry.AddActivity<SaveSlate>();
         registry.AddActivity<PublishAnnouncement>();
+        registry.AddActivity<RecordStuck>();
         return registry;
     }
 }

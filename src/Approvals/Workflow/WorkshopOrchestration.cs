@@ -8,16 +8,28 @@ namespace Approvals.Workflow;
 
 /// <summary>One workshop from submission to a terminal stage: the stage loop. Each stage's step lives in its folder
 /// (<c>Review/</c>, <c>Nominations/</c>, <c>DonorSignOff/</c>, <c>Publication/</c>) and waits with the one wait of
-/// <see cref="WorkshopRun"/>. Deterministic: all I/O is in activities and all time comes from the context.</summary>
+/// <see cref="WorkshopRun"/>. A step whose activity keeps failing is stuck, never failed: it waits for a retry or for
+/// cancellation (<see cref="WorkshopRun.CallAsync{T}"/>). Deterministic: all I/O is in activities and all time comes from the context.</summary>
 public sealed class WorkshopOrchestration : TaskOrchestrator<WorkshopStarted, WorkshopOutcome>
 {
     public override async Task<WorkshopOutcome> RunAsync(TaskOrchestrationContext context, WorkshopStarted input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var run = await WorkshopRun.StartAsync(context, input);
-        var move = new Move(Stage.InternalReview, new Step(AuditActions.Submitted, input.Proposal.SubmittedBy, null));
+        var run = WorkshopRun.Create(context, input);
+        try
+        {
+            await run.StartAsync();
+            return await RunStagesAsync(run, new Move(Stage.InternalReview, new Step(AuditActions.Submitted, input.Proposal.SubmittedBy, null)));
+        }
+        catch (StepCancelledException)
+        {
+            return await run.Cancel();
+        }
+    }
 
+    private static async Task<WorkshopOutcome> RunStagesAsync(WorkshopRun run, Move move)
+    {
         // The loop ends: every stage leads forward or to an end, except ChangesRequested, which leads back — and it
         // rejects the proposal once MaxRevisionRounds revisions were made.
         while (true)

@@ -32,5 +32,9 @@ internal sealed partial class WorkshopRun
         if (cancellation.IsCompletedSuccessfully) Answer(cancellation.Result.Receipt, used: false, why);
     }
 
-    private void PublishStatus() => context.SetCustomStatus(new WorkflowStatus(Stage, Round, recentAnswers.Count == 0 ? null : recentAnswers.ToList()));
+    /// <summary>The step shown as stuck in the custom status, or null.</summary>
+    private StuckStep? stuckNow;
+
+    private void PublishStatus() =>
+        context.SetCustomStatus(new WorkflowStatus(Stage, Round, recentAnswers.Count == 0 ? null : recentAnswers.ToList()) { Stuck = stuckNow });
 }

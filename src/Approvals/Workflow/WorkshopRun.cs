@@ -11,11 +11,6 @@ namespace Approvals.Workflow;
 /// the orchestration context, all I/O goes through activities.</summary>
 internal sealed partial class WorkshopRun
 {
-    /// <summary>Activities touch storage; a passing outage must not fail the workshop. Every activity is idempotent
-    /// (upserts keyed by deterministic ids), so retrying is safe: 6 tries over about a minute.</summary>
-    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
-
     private readonly TaskOrchestrationContext context;
     private readonly WorkshopStarted input;
 
@@ -31,14 +26,17 @@ internal sealed partial class WorkshopRun
         this.input = input;
         this.cancellation = cancellation;
         Proposal = input.Proposal;
+        (retry, bestEffort) = RetryPolicies(input.Timing.ActivityRetryInterval);
     }
 
-    public static async Task<WorkshopRun> StartAsync(TaskOrchestrationContext context, WorkshopStarted input)
+    /// <summary>A run that listens for cancellation from its first moment; <see cref="StartAsync"/> then loads what it needs.</summary>
+    public static WorkshopRun Create(TaskOrchestrationContext context, WorkshopStarted input) =>
+        new(context, input, context.WaitForExternalEvent<CancelRequested>(WorkflowEvents.CancelRequested));
+
+    public async Task StartAsync()
     {
-        var run = new WorkshopRun(context, input, context.WaitForExternalEvent<CancelRequested>(WorkflowEvents.CancelRequested));
-        run.Directory = await run.CallAsync<ProjectDirectory>(nameof(LoadDirectory), input.WorkshopId);
-        run.PublishStatus();
-        return run;
+        Directory = await CallAsync<ProjectDirectory>(nameof(LoadDirectory), input.WorkshopId);
+        PublishStatus();
     }
 
     public string Id => input.WorkshopId;
@@ -76,32 +74,24 @@ internal sealed partial class WorkshopRun
 
     public void KeepSlates(IEnumerable<Slate> slates) => Slates = slates.OrderBy(s => s.Ministry, StringComparer.Ordinal).ToList();
 
-    public Task<T> CallAsync<T>(string activity, object activityInput) => context.CallActivityAsync<T>(activity, activityInput, Retry);
-
     /// <summary>Moves to <paramref name="to"/> (a legal move, or it throws) and tells storage: the new snapshot, who is
     /// waited for, and one audit line.</summary>
     public async Task Record(
         Stage to, Step step, IReadOnlyList<PendingRequest> open, Proposal? changedProposal = null, string? tokenId = null, Stage? resumesAt = null)
     {
+        // The run moves only once storage has the step: a step stuck here leaves the workshop where storage shows it.
         var previous = Stage;
-        if (to != Stage)
-        {
-            Stage = StageMachine.Move(Stage, to);
-            PublishStatus();
-        }
-        else if (changedProposal is not null)
-        {
-            PublishStatus();
-        }
-
-        Pending = open;
-        var entry = new AuditEntry(context.NewGuid().ToString("N"), Now, Stage, step.Action, step.Actor, step.Comment, tokenId, Channel: "workflow");
-        await CallAsync<bool>(nameof(RecordProgress), new ProgressUpdate(Id, Stage, Round, entry, open, changedProposal)
+        var next = to == Stage ? Stage : StageMachine.Move(Stage, to);
+        var entry = new AuditEntry(context.NewGuid().ToString("N"), Now, next, step.Action, step.Actor, step.Comment, tokenId, Channel: "workflow");
+        await CallAsync<bool>(nameof(RecordProgress), new ProgressUpdate(Id, next, Round, entry, open, changedProposal)
         {
             Sequence = ++recorded,
             Previous = previous,
             ResumesAt = resumesAt,
         });
+        Stage = next;
+        Pending = open;
+        if (next != previous || changedProposal is not null) PublishStatus();
     }
 
     public Task Notify(IEnumerable<Notification> notifications)
@@ -131,8 +121,9 @@ internal sealed partial class WorkshopRun
         Finish(Stage.Expired, new Step(AuditActions.Expired, AuditActions.System, why), notifyAlso: EscalationContacts);
 
     /// <summary>Ends the workshop as staff asked and tells everyone with an open request, and the proposer.</summary>
-    private async Task<WorkshopOutcome> Cancel()
+    public async Task<WorkshopOutcome> Cancel()
     {
+        cancelling = true;
         var request = cancellation.Result;
         var notices = Pending
             .SelectMany(p => p.Role == Role.FocalPoint

@@ -8,9 +8,13 @@ public sealed record WorkshopStarted(string WorkshopId, Proposal Proposal, DateT
 /// <summary>The orchestration's output.</summary>
 public sealed record WorkshopOutcome(Stage Stage, string Reason);
 
-/// <summary>The orchestration's custom status: the stage it is in, and its answers to the latest events it received
-/// (newest last), so a page that raised one can tell its sender what became of it.</summary>
-public sealed record WorkflowStatus(Stage Stage, int Round, IReadOnlyList<EventAnswer>? Answers = null);
+/// <summary>The orchestration's custom status: the stage it is in, its answers to the latest events it received (newest
+/// last, so a page that raised one can tell its sender what became of it), and the step it is stuck on. Durable stores
+/// it with the instance itself, so it shows even when the storage a step needs is what fails.</summary>
+public sealed record WorkflowStatus(Stage Stage, int Round, IReadOnlyList<EventAnswer>? Answers = null)
+{
+    public StuckStep? Stuck { get; init; }
+}
 
 /// <summary>What the workflow made of one event: used, or not (and why).</summary>
 public sealed record EventAnswer(string Receipt, bool Used, string? Why = null);

@@ -9,12 +9,15 @@ using Microsoft.DurableTask.Client;
 
 namespace Approvals.Workshops;
 
-/// <summary>The staff and manager JSON API: submit, resubmit, cancel, status, list. Both hosts call these.</summary>
+/// <summary>The staff and manager JSON API: submit, resubmit, cancel, retry a stuck step, status, list. Both hosts call these.</summary>
 public sealed class WorkshopsApi(
     ProposalIntake intake, WorkshopStore workshops, DirectoryStore directory, StatusQuery status, TimeProvider time)
 {
     private const string IdempotencyHeader = "Idempotency-Key";
     private const int MaxIdempotencyKeyLength = 200;
+
+    /// <summary>Who asked for a retry, as the history shows it: a key identifies staff, not a person.</summary>
+    private const string RetryActor = "staff";
 
     public async Task<Results<Accepted<WorkshopStatus>, ProblemHttpResult>> SubmitAsync(HttpContext http, DurableTaskClient client)
     {
@@ -96,6 +99,24 @@ public sealed class WorkshopsApi(
             _ => Problems.Conflict(answer.Why
                 ?? $"The workshop ended{(answer.Stage is { } stage ? $" {stage}" : string.Empty)} before the cancellation arrived; nothing was cancelled."),
         };
+    }
+
+    /// <summary>Runs the stuck step again. Read from the workflow itself, not from our tables: the step may be stuck
+    /// because of them.</summary>
+    public async Task<Results<Accepted<WorkshopStatus>, ProblemHttpResult>> RetryAsync(HttpContext http, DurableTaskClient client, string id)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(client);
+        var instance = WorkshopStore.IsPlausibleId(id) ? await client.GetInstanceAsync(id, getInputsAndOutputs: true, http.RequestAborted) : null;
+        if (instance is null) return Problems.NotFound($"No workshop with id '{id}'.");
+        if (StatusQuery.StuckOf(instance) is not { } stuck)
+        {
+            return Problems.Conflict(
+                $"No step of this workshop is stuck (its workflow is {instance.RuntimeStatus}), so there is nothing to run again. Nothing was changed.", "stuck");
+        }
+
+        await client.RaiseEventAsync(id, WorkflowEvents.RetryRequested, new RetryRequested(stuck.Id, RetryActor, time.GetUtcNow()), http.RequestAborted);
+        return await Accepted(id, client);
     }
 
     public async Task<Results<Ok<WorkshopStatus>, ProblemHttpResult>> GetAsync(DurableTaskClient client, string id)

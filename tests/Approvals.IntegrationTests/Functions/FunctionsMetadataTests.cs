@@ -49,6 +49,7 @@ public sealed class FunctionsMetadataTests(ServerRouteTable server, ITestOutputH
         Http(nameof(WorkshopFunctions.GetWorkshop), Function, "workshops/{id}", "get"),
         Http(nameof(WorkshopFunctions.ResubmitProposal), Function, "workshops/{id}/proposal", "put"),
         Http(nameof(WorkshopFunctions.CancelWorkshop), Function, "workshops/{id}/cancel", "post"),
+        Http(nameof(WorkshopFunctions.RetryWorkshopStep), Function, "workshops/{id}/retry", "post"),
         Http(nameof(WorkshopFunctions.ShowDashboard), Anonymous, "dashboard", "get"),
         Http(nameof(EventFunctions.ListEvents), Anonymous, "events", "get"),
         Http(nameof(EventFunctions.ShowEvent), Anonymous, "events/{id}", "get"),
@@ -62,6 +63,7 @@ public sealed class FunctionsMetadataTests(ServerRouteTable server, ITestOutputH
         new(nameof(SendNotifications), "activityTrigger"),
         new(nameof(SaveSlate), "activityTrigger"),
         new(nameof(PublishAnnouncement), "activityTrigger"),
+        new(nameof(RecordStuck), "activityTrigger"),
         new(nameof(NotificationFunctions.DeliverNotification), "queueTrigger", Queue: StorageNames.NotificationsQueue),
         new(nameof(DecisionRecoveryFunctions.RecoverDecisions), "timerTrigger", Schedule: DecisionRecoveryFunctions.Schedule),
     ];

@@ -62,6 +62,15 @@ public sealed class HttpFunctionsTests(AppServer server, FunctionsHost functions
         var missing = await Call<WorkshopFunctions>(HttpMethods.Get, "/api/workshops/ws-20270101-doesnotexist", new() { ["id"] = "ws-20270101-doesnotexist" },
             (f, req) => f.GetWorkshop(req, "ws-20270101-doesnotexist", server.Process.DurableClient));
         Assert.Equal((StatusCodes.Status404NotFound, "application/problem+json"), (missing.Status, missing.MediaType));
+
+        // Nothing is stuck on a workshop in review: the retry function refuses it as the server does.
+        var retry = await Call<WorkshopFunctions>(HttpMethods.Post, $"/api/workshops/{id}/retry", new() { ["id"] = id },
+            (f, req) => f.RetryWorkshopStep(req, id, server.Process.DurableClient));
+        Assert.Equal((StatusCodes.Status409Conflict, "application/problem+json"), (retry.Status, retry.MediaType));
+        Assert.True(retry.Json.GetProperty("errors").TryGetProperty("stuck", out _), retry.ToString());
+        var retryMissing = await Call<WorkshopFunctions>(HttpMethods.Post, "/api/workshops/ws-20270101-doesnotexist/retry", new() { ["id"] = "ws-20270101-doesnotexist" },
+            (f, req) => f.RetryWorkshopStep(req, "ws-20270101-doesnotexist", server.Process.DurableClient));
+        Assert.Equal(StatusCodes.Status404NotFound, retryMissing.Status);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class WorkflowFunctionsTests : IAsyncLifetime
     public void EveryOrchestratorAndActivityFunctionIsRegistered()
     {
         Assert.Equal([nameof(WorkshopOrchestration)], DurableFunctions.WithTrigger<OrchestrationTriggerAttribute>().Select(f => f.Name));
-        Assert.Equal(5, DurableFunctions.WithTrigger<ActivityTriggerAttribute>().Count());
+        Assert.Equal(6, DurableFunctions.WithTrigger<ActivityTriggerAttribute>().Count());
     }
 
     [Fact]

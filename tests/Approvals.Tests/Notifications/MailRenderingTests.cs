@@ -66,6 +66,7 @@ public sealed class MailRenderingTests
     [InlineData(NotificationKind.DecisionOutcome)]
     [InlineData(NotificationKind.CancellationNotice)]
     [InlineData(NotificationKind.ParticipantConfirmation)]
+    [InlineData(NotificationKind.StepStuck)]
     public async Task MailsThatAskForNoDecisionCarryNoDecisionLink(NotificationKind kind)
     {
         var mail = await MailSamples.RenderAsync(MailSamples.Of(kind));

@@ -23,6 +23,9 @@ public static class MailSamples
         new LinkTokens(Convert.FromBase64String(SigningKey.Development), new FakeTimeProvider(Now)),
         Options.Create(new ApprovalsOptions { PublicBaseUrl = new Uri("https://approvals.example.org/") }));
 
+    /// <summary>The announcement could not be written: its table was deleted.</summary>
+    public static readonly StuckStep Stuck = new("0123456789abcdef0123456789abcdef", "PublishAnnouncement", "The table specified does not exist. (TableNotFound)", Now.AddMinutes(-3));
+
     public static IEnumerable<NotificationKind> Kinds => Enum.GetValues<NotificationKind>();
 
     public static Notification Of(NotificationKind kind) => kind switch
@@ -42,6 +45,8 @@ public static class MailSamples
             with { Ministry = "MOE", Comment = "nominees[0].email: tian.lin@mfa.example.cn is already nominated for this workshop." },
         NotificationKind.Receipt => Make(kind, "project.manager@iom.example.org", Role.ProjectManager, Stage.InternalReview, null)
             with { Comment = "Please check the budget.", Receipt = new LinkReceipt(ReceiptAction.ChangesRequested, Now, "203.0.113.7", "Mozilla/5.0 (Windows NT 10.0) Edge/131") },
+        NotificationKind.StepStuck => Make(kind, "liaison.office@iom.example.org", Role.Manager, Stage.DonorSignOff, null)
+            with { Comment = Stuck.Reason, Stuck = Stuck },
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

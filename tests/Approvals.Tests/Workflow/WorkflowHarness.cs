@@ -17,12 +17,14 @@ public sealed class WorkflowHarness : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<string, bool> failOnce = new();
     private readonly ConcurrentDictionary<string, Hold> heldPublications = new();
+    private readonly ConcurrentDictionary<(string Id, string Activity), string> broken = new();
     private DurableTaskTestHost host = null!;
 
     public ConcurrentQueue<ProgressUpdate> Progress { get; } = new();
     public ConcurrentQueue<Notification> Notifications { get; } = new();
     public ConcurrentQueue<SlateRecord> Slates { get; } = new();
     public ConcurrentQueue<PublicationRequest> Publications { get; } = new();
+    public ConcurrentQueue<StuckRecord> StuckRecords { get; } = new();
 
     public DurableTaskClient Client => host.Client;
 
@@ -32,10 +34,15 @@ public sealed class WorkflowHarness : IAsyncLifetime
         host = await DurableTaskTestHost.StartAsync(registry =>
         {
             registry.AddOrchestrator<WorkshopOrchestration>();
-            registry.AddActivityFunc<string, ProjectDirectory>(nameof(LoadDirectory), (_, _) => directory);
-            registry.AddActivityFunc<ProgressUpdate, bool>(nameof(RecordProgress), (_, u) => Enqueue(Progress, u));
+            registry.AddActivityFunc<string, ProjectDirectory>(nameof(LoadDirectory), (_, id) =>
+            {
+                Unbroken(id, nameof(LoadDirectory));
+                return directory;
+            });
+            registry.AddActivityFunc<ProgressUpdate, bool>(nameof(RecordProgress), (_, u) => Unbroken(u.WorkshopId, nameof(RecordProgress)) && Enqueue(Progress, u));
             registry.AddActivityFunc<List<Notification>, int>(nameof(SendNotifications), (_, list) =>
             {
+                if (list.Count > 0) Unbroken(list[0].WorkshopId, nameof(SendNotifications));
                 if (list.Count > 0 && failOnce.TryRemove(list[0].WorkshopId, out bool _))
                 {
                     throw new InvalidOperationException("Storage is briefly unavailable.");
@@ -55,6 +62,9 @@ public sealed class WorkflowHarness : IAsyncLifetime
 
                 return Enqueue(Publications, p);
             });
+            registry.AddActivityFunc<SlateRecord, bool>(nameof(SaveSlate), (_, s) => Unbroken(s.WorkshopId, nameof(SaveSlate)) && Enqueue(Slates, s));
+            registry.AddActivityFunc<PublicationRequest, bool>(nameof(PublishAnnouncement), (_, p) => Unbroken(p.WorkshopId, nameof(PublishAnnouncement)) && Enqueue(Publications, p));
+            registry.AddActivityFunc<StuckRecord, bool>(nameof(RecordStuck), (_, r) => Unbroken(r.WorkshopId, nameof(RecordStuck)) && Enqueue(StuckRecords, r));
         });
     }
 
@@ -78,6 +88,30 @@ public sealed class WorkflowHarness : IAsyncLifetime
     /// <summary>The workflow's answers to events, as its custom status shows them.</summary>
     public async Task<IReadOnlyList<EventAnswer>> AnswersOf(string id) =>
         (await Client.GetInstanceAsync(id, getInputsAndOutputs: true))?.ReadCustomStatusAs<WorkflowStatus>()?.Answers ?? [];
+    /// <summary>Every call of <paramref name="activity"/> for <paramref name="id"/> fails with <paramref name="reason"/> until
+    /// <see cref="Mend"/>: a cause that only a person fixes.</summary>
+    public void Break(string id, string activity, string reason = "The table specified does not exist.") => broken[(id, activity)] = reason;
+
+    public void Mend(string id, string activity) => broken.TryRemove((id, activity), out _);
+
+    /// <summary>The step the workflow shows as stuck (its custom status), or null.</summary>
+    public async Task<StuckStep?> StuckOf(string id)
+    {
+        var instance = await Client.GetInstanceAsync(id, getInputsAndOutputs: true);
+        return instance?.SerializedCustomStatus is { Length: > 0 } ? instance.ReadCustomStatusAs<WorkflowStatus>()?.Stuck : null;
+    }
+
+    /// <summary>Waits until the workflow shows a stuck step that <paramref name="match"/> accepts.</summary>
+    public Task<StuckStep?> WaitForStuck(string id, Func<StuckStep, bool>? match = null, int seconds = 20) =>
+        Eventually.Until(() => StuckOf(id), s => s is not null && (match?.Invoke(s) ?? true), TimeSpan.FromSeconds(seconds),
+            s => $"Workshop {id} did not show the stuck step in {seconds}s (last: {s}).", TimeSpan.FromMilliseconds(25));
+
+    /// <summary>Staff asking to run the stuck step again, as <c>POST /api/workshops/{id}/retry</c> does.</summary>
+    public async Task Retry(string id)
+    {
+        var stuck = await StuckOf(id) ?? throw new InvalidOperationException($"Workshop {id} is not stuck.");
+        await Client.RaiseEventAsync(id, WorkflowEvents.RetryRequested, new RetryRequested(stuck.Id, "staff", DateTimeOffset.UtcNow));
+    }
 
     public IReadOnlyList<ProgressUpdate> ProgressOf(string id) => Progress.Where(p => p.WorkshopId == id).ToList();
 
@@ -130,6 +164,9 @@ public sealed class WorkflowHarness : IAsyncLifetime
             await SendSlate(id, Builders.Slate(invitation.Ministry, invitation.Quota));
         }
     }
+
+    private bool Unbroken(string id, string activity) =>
+        broken.TryGetValue((id, activity), out var reason) ? throw new InvalidOperationException(reason) : true;
 
     private static bool Enqueue<T>(ConcurrentQueue<T> queue, T item)
     {
