@@ -52,7 +52,7 @@ public sealed class EventAnswerTests(WorkflowHarness harness)
         var refused = await Until(async () => (await harness.AnswersOf(id)).FirstOrDefault(a => a.Receipt == $"moe-{id}"));
 
         Assert.False(refused.Used);
-        Assert.Contains("already nominated by MFA", refused.Why, StringComparison.Ordinal);
+        Assert.Contains("already nominated for this workshop", refused.Why, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class WorkflowHarness : IAsyncLifetime
                 foreach (var n in list) Notifications.Enqueue(n);
                 return list.Count;
             });
-            registry.AddActivityFunc<SlateRecord, bool>(nameof(SaveSlate), (_, s) => Enqueue(Slates, s));
+            registry.AddActivityFunc<SlateRecord, bool>(nameof(SaveSlate), (_, s) => Unbroken(s.WorkshopId, nameof(SaveSlate)) && Enqueue(Slates, s));
             registry.AddActivityFunc<PublicationRequest, bool>(nameof(PublishAnnouncement), async (_, p) =>
             {
                 if (heldPublications.TryGetValue(p.WorkshopId, out var hold))
@@ -60,10 +60,8 @@ public sealed class WorkflowHarness : IAsyncLifetime
                     await hold.Release.Task;
                 }
 
-                return Enqueue(Publications, p);
+                return Unbroken(p.WorkshopId, nameof(PublishAnnouncement)) && Enqueue(Publications, p);
             });
-            registry.AddActivityFunc<SlateRecord, bool>(nameof(SaveSlate), (_, s) => Unbroken(s.WorkshopId, nameof(SaveSlate)) && Enqueue(Slates, s));
-            registry.AddActivityFunc<PublicationRequest, bool>(nameof(PublishAnnouncement), (_, p) => Unbroken(p.WorkshopId, nameof(PublishAnnouncement)) && Enqueue(Publications, p));
             registry.AddActivityFunc<StuckRecord, bool>(nameof(RecordStuck), (_, r) => Unbroken(r.WorkshopId, nameof(RecordStuck)) && Enqueue(StuckRecords, r));
         });
     }
