@@ -85,7 +85,9 @@ public sealed class EventAnswerTests(WorkflowHarness harness)
         hold.Release.SetResult();
         var answer = await answering;
 
-        Assert.Equal(Hearing.Refused, answer.Hearing);
+        var seen = await harness.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
+        Assert.True(answer.Hearing == Hearing.Refused, $"{answer} — status {seen?.SerializedCustomStatus}; steps "
+            + string.Join(" → ", harness.ProgressOf(id).Select(p => $"{p.Stage}/{p.Entry.Action}")));
         Assert.Contains("being published", answer.Why, StringComparison.Ordinal);
         Assert.Equal(Stage.Published, (await harness.WaitForOutcome(id)).Stage);
     }
