@@ -1,5 +1,6 @@
 using System.Globalization;
 using Approvals.Nominations;
+using Azure;
 using Azure.Data.Tables;
 
 namespace Approvals.Storage;
@@ -35,7 +36,7 @@ public sealed class NominationStore(Tables tables)
         await foreach (var row in table.QueryAsync<TableEntity>(InRange(workshopId, prefix), select: [nameof(ITableEntity.RowKey)]))
         {
             if (!row.RowKey.StartsWith($"{prefix}{version}|", StringComparison.Ordinal))
-                stale.Add(new TableTransactionAction(TableTransactionActionType.Delete, row));
+                stale.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(workshopId, row.RowKey), ETag.All));
         }
 
         await SubmitAsync(table, stale);

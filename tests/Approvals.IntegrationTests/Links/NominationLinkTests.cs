@@ -56,6 +56,28 @@ public sealed class NominationLinkTests(AppServer server)
     }
 
     [Fact]
+    public async Task AMinistryReplacesItsListTwiceAndOnlyTheLastOneIsKept()
+    {
+        var id = await InNominations();
+        foreach (var (name, email) in new[] { ("Wang Fang", "wang.fang"), ("Li Wei", "li.wei"), ("Zhou Jie", "zhou.jie") })
+        {
+            var sent = await server.Http.PostAsync(Link(id, "MOFCOM"), Form(
+                (name, string.Empty, "Deputy Director", "female", $"{email}@mofcom.example.cn"),
+                ("Chen Bo", "陈波", "Section Chief", "male", $"chen.bo.{email}@mofcom.example.cn")));
+            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+            Assert.Contains("are kept", await sent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var status = await server.StatusAsync(id);
+        Assert.Null(status.Stuck);
+        Assert.Equal(2, status.Nominations.Total);
+        var form = await (await server.Http.GetAsync(Link(id, "MOFCOM"))).Content.ReadAsStringAsync();
+        Assert.Contains("value=\"zhou.jie@mofcom.example.cn\"", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("wang.fang@mofcom.example.cn", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("li.wei@mofcom.example.cn", form, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OverQuotaDuplicatesBadEmailsAndEmptyNamesComeBackWithMessagesAndNothingIsStored()
     {
         var id = await InNominations();

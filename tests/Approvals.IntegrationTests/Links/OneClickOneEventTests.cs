@@ -29,9 +29,11 @@ public sealed class OneClickOneEventTests(AppServer server)
         await server.WaitForStageAsync(id, Stage.DonorSignOff);
         await Task.Delay(1500); // time for stray events, if any were raised, to reach the donor's wait
 
-        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        // Past the link's burst the rate limit answers 429; every press it let through saw the one decision.
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
+        var answered = responses.Count(r => r.StatusCode == HttpStatusCode.OK);
         Assert.Single(pages, p => p.Contains("your decision is recorded", StringComparison.Ordinal));
-        Assert.Equal(49, pages.Count(p => p.Contains("already recorded", StringComparison.Ordinal)));
+        Assert.Equal(answered - 1, pages.Count(p => p.Contains("already recorded", StringComparison.Ordinal)));
         var status = await server.StatusAsync(id);
         Assert.Equal(Stage.DonorSignOff, status.Stage);
         Assert.Single(status.History, h => h.Action.StartsWith("Decision", StringComparison.Ordinal));
