@@ -35,6 +35,6 @@ internal sealed partial class WorkshopRun
     /// <summary>The step shown as stuck in the custom status, or null.</summary>
     private StuckStep? stuckNow;
 
-    private void PublishStatus() =>
-        context.SetCustomStatus(new WorkflowStatus(Stage, Round, recentAnswers.Count == 0 ? null : recentAnswers.ToList()) { Stuck = stuckNow });
+    private void PublishStatus(Stage? showing = null) =>
+        context.SetCustomStatus(new WorkflowStatus(showing ?? Stage, Round, recentAnswers.Count == 0 ? null : recentAnswers.ToList()) { Stuck = stuckNow });
 }

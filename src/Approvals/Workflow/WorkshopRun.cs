@@ -83,6 +83,10 @@ internal sealed partial class WorkshopRun
         var previous = Stage;
         var next = to == Stage ? Stage : StageMachine.Move(Stage, to);
         var entry = new AuditEntry(context.NewGuid().ToString("N"), Now, next, step.Action, step.Actor, step.Comment, tokenId, Channel: "workflow");
+
+        // The status shows the new stage before storage does: a page that sees the stored stage and waits for the
+        // workflow's answer must never find the status behind it (it would take that as "moved on, not used").
+        if (next != previous || changedProposal is not null) PublishStatus(next);
         await CallAsync<bool>(nameof(RecordProgress), new ProgressUpdate(Id, next, Round, entry, open, changedProposal)
         {
             Sequence = ++recorded,
