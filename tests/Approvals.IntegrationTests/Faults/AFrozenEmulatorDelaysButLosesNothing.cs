@@ -21,7 +21,7 @@ public sealed class AFrozenEmulatorDelaysButLosesNothing(OwnAzurite azurite, Smt
         var random = FaultRun.Seeded(scenario, output);
         var frozen = TimeSpan.Zero;
         var figures = await FaultRun.RunAsync(scenario, () => FaultServers.OnStorageAsync(azurite.ConnectionString, smtp4dev.SmtpPort), azurite.ConnectionString,
-            workshops: 3, TimeSpan.FromMinutes(4), smtp4dev, output, async (_, fleet, running, took) =>
+            workshops: 3, TimeSpan.FromMinutes(4), TimeSpan.FromSeconds(90), smtp4dev, output, async (_, fleet, running, took) =>
             {
                 await Task.WhenAny(fleet.FirstDecisionAnswered, running);
                 await Task.Delay(random.Next(0, 3_000));

@@ -28,7 +28,7 @@ public sealed class ARelayDownHoldsTheMailUntilItIsBack(OwnAzurite azurite, Smtp
         await using var relay = new SmtpRelay(smtp4dev.SmtpPort);
         var down = TimeSpan.Zero;
         var figures = await FaultRun.RunAsync(scenario, () => FaultServers.OnStorageAsync(azurite.ConnectionString, relay.Port, settings), azurite.ConnectionString,
-            workshops, TimeSpan.FromMinutes(5), smtp4dev, output, async (_, fleet, running, took) =>
+            workshops, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(4), smtp4dev, output, async (_, fleet, running, took) =>
             {
                 await Task.WhenAny(fleet.FirstDecisionAnswered, running);
                 await Task.Delay(random.Next(0, 2_000));

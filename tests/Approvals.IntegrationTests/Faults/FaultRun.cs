@@ -12,8 +12,9 @@ public static class FaultRun
     /// <summary>The fault: given the server, the fleet and the fleet's run, strikes and returns its figures in words.</summary>
     public delegate Task<string> Strike(AppServer server, Fleet fleet, Task running, Stopwatch took);
 
+    /// <param name="drain">How long the ledger waits for the outbox to empty once every workshop is Published.</param>
     public static async Task<Figures> RunAsync(string scenario, Func<Task<AppServer>> start, string storage, int workshops, TimeSpan deadline,
-        Smtp4devFixture smtp4dev, ITestOutputHelper output, Strike strike)
+        TimeSpan drain, Smtp4devFixture smtp4dev, ITestOutputHelper output, Strike strike)
     {
         var server = await start();
         try
@@ -24,7 +25,7 @@ public static class FaultRun
             var running = fleet.RunAsync();
             var struck = await strike(server, fleet, running, took);
             await running;
-            var figures = await Ledger.CountAsync(scenario, server, fleet, watch, smtp4dev, storage, output);
+            var figures = await Ledger.CountAsync(scenario, fleet, watch, smtp4dev, storage, drain, output);
             output.WriteLine($"{scenario}: {struck}; {workshops} workshops, {took.Elapsed.TotalSeconds:0} s in all");
             if (figures.Lost) output.WriteLine($"The server's last lines:{Environment.NewLine}{server.Process.Output()}");
             return figures;

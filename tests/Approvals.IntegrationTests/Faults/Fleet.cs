@@ -31,6 +31,9 @@ public sealed class Fleet(AppServer server, int size, TimeSpan deadline)
     /// <summary>Decisions and slates a page answered 200, per workshop.</summary>
     public ConcurrentDictionary<string, ConcurrentBag<string>> Confirmed { get; } = new();
 
+    /// <summary>Pages answered 200 so far, over the whole fleet.</summary>
+    public int Answers => Confirmed.Values.Sum(c => c.Count);
+
     /// <summary>Calls that met the server down and were repeated.</summary>
     public int Retries => retries;
 
@@ -49,8 +52,8 @@ public sealed class Fleet(AppServer server, int size, TimeSpan deadline)
     private async Task RunOneAsync(int index)
     {
         var id = await Persist(() => SubmitAsync(index));
-        Ids.Add(id);
         Confirmed[id] = [];
+        Ids.Add(id);
 
         await WaitForOpenAsync(id, Stage.InternalReview);
         await DecideAsync(id, Stage.InternalReview, Manager);

@@ -26,13 +26,16 @@ public sealed record Figures(
     public bool Lost => (Published, DecisionsLost, DecisionsTwice, SlatesLost, ConfirmationsMissing, MailsTwice, MailsWaiting, Poisoned, StageRegressions)
         != (Workshops, 0, 0, 0, 0, 0, 0, 0, 0);
 
-    public void AssertNothingLost() => Assert.False(Lost, ToString());
+    /// <param name="mailMayStillWait">A kill can leave a mail claimed by the dead server: it goes out when that claim's
+    /// lease (<see cref="NotificationHandler.SendLease"/>) is over, later than the run waits. It is in the outbox, not lost.</param>
+    public void AssertNothingLost(bool mailMayStillWait = false) => Assert.False(mailMayStillWait ? (this with { MailsWaiting = 0 }).Lost : Lost, ToString());
 }
 
 public static class Ledger
 {
-    public static async Task<Figures> CountAsync(string scenario, AppServer server, Fleet fleet, StageWatch watch, Smtp4devFixture smtp4dev,
-        string storage, ITestOutputHelper output)
+    /// <param name="drain">How long to wait for the outbox to empty.</param>
+    public static async Task<Figures> CountAsync(string scenario, Fleet fleet, StageWatch watch, Smtp4devFixture smtp4dev,
+        string storage, TimeSpan drain, ITestOutputHelper output)
     {
         var published = 0;
         var (decisions, decisionsLost, decisionsTwice, slates, slatesLost) = (0, 0, 0, 0, 0);
@@ -76,7 +79,7 @@ public static class Ledger
         try
         {
             waiting = await Eventually.Until(async () => (await outbox.GetPropertiesAsync()).Value.ApproximateMessagesCount, count => count == 0,
-                TimeSpan.FromSeconds(90), interval: TimeSpan.FromMilliseconds(500));
+                drain, interval: TimeSpan.FromMilliseconds(500));
         }
         catch (TimeoutException)
         {
