@@ -66,7 +66,7 @@ public static class Ledger
         bool Arrived(IReadOnlyList<Smtp4devFixture.Smtp4devMessage> all) => nominees.All(n => all.Any(m => m.To.Contains(n, StringComparer.OrdinalIgnoreCase)));
         try
         {
-            await Eventually.Until(smtp4dev.ListAsync, Arrived, TimeSpan.FromSeconds(90), interval: TimeSpan.FromMilliseconds(500));
+            await Eventually.Until(smtp4dev.ListAllAsync, Arrived, TimeSpan.FromSeconds(90), interval: TimeSpan.FromMilliseconds(500));
         }
         catch (TimeoutException)
         {
@@ -89,7 +89,7 @@ public static class Ledger
         await Task.Delay(TimeSpan.FromSeconds(3));
         var ids = fleet.Ids.ToHashSet(StringComparer.Ordinal);
         var mails = new List<(string MessageId, string Kind, string To)>();
-        foreach (var summary in await smtp4dev.ListAsync())
+        foreach (var summary in await smtp4dev.ListAllAsync())
         {
             var message = await smtp4dev.RawAsync(summary.Id);
             if (!ids.Contains(message.Headers["X-Approvals-Workshop"] ?? string.Empty)) continue;
