@@ -85,11 +85,16 @@ internal sealed class NotificationQueueWorker(
         {
             // Not a failure: another delivery is sending it. Put it back as a fresh message (its delivery count must
             // not push a mail that is being sent into the poison queue) and look again when that send's lease is over.
-            await Try(async () =>
-            {
-                await queue.SendMessageAsync(message.MessageText, visibilityTimeout: NotificationHandler.SendLease, cancellationToken: cancellationToken);
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
-            }, "requeue while another delivery sends", message);
+            await RequeueAsync(message, NotificationHandler.SendLease, "requeue while another delivery sends", cancellationToken);
+            return;
+        }
+
+        if (error is MailRelayUnavailableException && message.DequeueCount >= o.MaxDequeueCount)
+        {
+            // The relay is down, not this mail wrong: it waits as a fresh message, a round of tries every
+            // MaxRetryDelay, until the relay is back, however long that is, and never goes to the poison queue for it.
+            logger.LogWarning(error, "Notification message {QueueMessageId} waits for the SMTP relay; trying again in {RetryDelay}", message.MessageId, o.MaxRetryDelay);
+            await RequeueAsync(message, o.MaxRetryDelay, "requeue until the relay is back", cancellationToken);
             return;
         }
 
@@ -135,6 +140,12 @@ internal sealed class NotificationQueueWorker(
             notificationId, message.MessageId, StorageNames.NotificationsPoisonQueue, message.DequeueCount, reason);
         await Try(() => queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken), "delete after poisoning", message);
     }
+
+    private Task RequeueAsync(QueueMessage message, TimeSpan delay, string what, CancellationToken cancellationToken) => Try(async () =>
+    {
+        await queue.SendMessageAsync(message.MessageText, visibilityTimeout: delay, cancellationToken: cancellationToken);
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+    }, what, message);
 
     internal TimeSpan RetryDelay(long dequeueCount)
     {

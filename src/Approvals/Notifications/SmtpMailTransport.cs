@@ -19,6 +19,18 @@ public sealed class SmtpMailTransport(IOptions<ApprovalsOptions> options) : IMai
         var mailOptions = options.Value.Mail;
         var host = MailSettings.SmtpHost(mailOptions) ?? throw new InvalidOperationException("Approvals:Mail:Smtp:Host is not set.");
         var port = MailSettings.SmtpPort(mailOptions);
+        try
+        {
+            return await SendThroughAsync(host, port, mailOptions, message, cancellationToken);
+        }
+        catch (Exception e) when (MailRelayUnavailableException.IsOutage(e) && !cancellationToken.IsCancellationRequested)
+        {
+            throw new MailRelayUnavailableException($"{host}:{port}", e);
+        }
+    }
+
+    private static async Task<string> SendThroughAsync(string host, int port, MailOptions mailOptions, MimeMessage message, CancellationToken cancellationToken)
+    {
         using var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
         await client.ConnectAsync(host, port, Security(mailOptions), cancellationToken);
         if (MailSettings.UserName(mailOptions) is { } user)
@@ -32,7 +44,15 @@ public sealed class SmtpMailTransport(IOptions<ApprovalsOptions> options) : IMai
         }
 
         var response = await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+        try
+        {
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        catch (Exception e) when (MailRelayUnavailableException.IsOutage(e))
+        {
+            // The relay has taken the mail: a connection lost on the way out must not make it be sent again.
+        }
+
         return $"smtp {host}:{port} {response}".Trim();
     }
 

@@ -47,5 +47,7 @@ public sealed class OwnAzurite : IDisposable
 
     public string ConnectionString => azurite.ConnectionString;
 
+    public int ProcessId => azurite.ProcessId;
+
     public void Dispose() => azurite.Dispose();
 }

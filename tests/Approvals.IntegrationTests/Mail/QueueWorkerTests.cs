@@ -87,6 +87,28 @@ public sealed class QueueWorkerTests(MailTestAzurite azurite)
     }
 
     [Fact]
+    public async Task AMailWaitsForARelayThatIsDownLongerThanAllItsTriesAndGoesOutOnceItIsBack()
+    {
+        var (queue, poison) = await EmptyQueuesAsync();
+        await using var host = await MailHost.StartAsync(azurite, configure: s =>
+        {
+            s.AddSingleton<IMailTransport>(sp => new CountingTransport(sp.GetRequiredService<LocalMailboxTransport>(), failures: 7, relayDown: true));
+            s.AddNotificationWorker(FastRetries);
+        });
+        var id = await MailTestData.SeedWorkshopAsync(host);
+        var n = MailTestData.Notification(id, NotificationKind.ReviewRequest, MailTestData.UniqueAddress("pm"), Role.ProjectManager, Stage.InternalReview);
+
+        await host.Get<NotificationOutbox>().EnqueueAsync([n]);
+
+        await Eventually(async () => (await host.Get<SentMailStore>().GetAsync(id, n.Id))?.Status == SentMailStore.Sent ? "sent" : null,
+            TimeSpan.FromSeconds(40), "The mail did not go out after the relay came back");
+        var transport = (CountingTransport)host.Get<IMailTransport>();
+        Assert.Equal((8, 1), (transport.Attempts, transport.Sent));
+        Assert.Empty((await poison.PeekMessagesAsync(1)).Value);
+        await Eventually(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? "empty" : null, TimeSpan.FromSeconds(10), "The mail stayed in the queue");
+    }
+
+    [Fact]
     public async Task RetriesBackOffExponentially()
     {
         await using var host = await MailHost.StartAsync(azurite, configure: s => s.AddNotificationWorker(o =>

@@ -42,6 +42,7 @@ public sealed class Smtp4devFixture : IAsyncLifetime
             $"--urls=http://127.0.0.1:{HttpPort}",
             "--hostname=localhost",
             "--tlsmode=None",
+            "--messagestokeep=100000", // its default, 100, drops the oldest: a fault run counts every message it sent
         ], terminationGrace: TimeSpan.FromSeconds(5));
         http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}/"), Timeout = TimeSpan.FromSeconds(10) };
 
@@ -64,6 +65,19 @@ public sealed class Smtp4devFixture : IAsyncLifetime
     {
         var page = await Http.GetFromJsonAsync<Smtp4devPage>("api/messages?pageSize=500");
         return page?.Results ?? [];
+    }
+
+    /// <summary>Every message, page by page (smtp4dev answers at most 100 a page, whatever page size is asked for).</summary>
+    public async Task<IReadOnlyList<Smtp4devMessage>> ListAllAsync()
+    {
+        const int size = 100;
+        var all = new List<Smtp4devMessage>();
+        for (var page = 1; ; page++)
+        {
+            var results = (await Http.GetFromJsonAsync<Smtp4devPage>($"api/messages?page={page}&pageSize={size}"))?.Results ?? [];
+            all.AddRange(results);
+            if (results.Count < size) return all;
+        }
     }
 
     public async Task<MimeMessage> RawAsync(string id)

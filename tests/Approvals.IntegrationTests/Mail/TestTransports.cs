@@ -4,8 +4,9 @@ using MimeKit;
 namespace Approvals.IntegrationTests.Mail;
 
 /// <summary>A transport (our own port) that counts hand-overs, fails the first <paramref name="failures"/> of them,
-/// and passes the rest to the local mailbox. A small delay widens the window in which deliveries overlap.</summary>
-public sealed class CountingTransport(LocalMailboxTransport inner, int failures = 0, TimeSpan? delay = null) : IMailTransport
+/// and passes the rest to the local mailbox. A small delay widens the window in which deliveries overlap. With
+/// <paramref name="relayDown"/> the failures are what the SMTP transport reports for a relay that refuses connections.</summary>
+public sealed class CountingTransport(LocalMailboxTransport inner, int failures = 0, TimeSpan? delay = null, bool relayDown = false) : IMailTransport
 {
     private int attempts;
     private int sent;
@@ -17,7 +18,12 @@ public sealed class CountingTransport(LocalMailboxTransport inner, int failures 
     {
         var attempt = Interlocked.Increment(ref attempts);
         if (delay is { } d) await Task.Delay(d, cancellationToken);
-        if (attempt <= failures) throw new IOException($"Simulated SMTP failure {attempt} (421 service not available).");
+        if (attempt <= failures)
+        {
+            var failure = new IOException($"Simulated SMTP failure {attempt} (421 service not available).");
+            throw relayDown ? new MailRelayUnavailableException("127.0.0.1:25", failure) : failure;
+        }
+
         var receipt = await inner.SendAsync(mail, message, cancellationToken);
         Interlocked.Increment(ref sent);
         return receipt;
