@@ -102,12 +102,27 @@ public sealed class Fleet(AppServer server, int size, TimeSpan deadline)
 
     private async Task PostUntilAnsweredAsync(string id, string path, List<KeyValuePair<string, string>> fields, string what)
     {
-        await Persist(async () =>
+        var unsure = false;
+        var confirmed = await Persist(async () =>
         {
-            using var response = await server.Http.PostAsync(path, new FormUrlEncodedContent(fields));
-            if (response.StatusCode != HttpStatusCode.OK) throw new ServerDown($"{what} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-            return true;
+            try
+            {
+                using var response = await server.Http.PostAsync(path, new FormUrlEncodedContent(fields));
+                if (response.StatusCode == HttpStatusCode.OK) return true;
+
+                // "We are checking it" (the workflow did not answer in time) promises nothing, so it is not counted as
+                // confirmed; nor is "closed" after such an answer or a cut-off try — the earlier try may have closed it.
+                if (response.StatusCode == HttpStatusCode.Accepted || (unsure && response.StatusCode == HttpStatusCode.Gone)) return false;
+                unsure = true;
+                throw new ServerDown($"{what} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                unsure = true;
+                throw;
+            }
         });
+        if (!confirmed) return;
         Confirmed[id].Add(what);
         if (what.StartsWith("decision", StringComparison.Ordinal)) decisionAnswered.TrySetResult();
     }
