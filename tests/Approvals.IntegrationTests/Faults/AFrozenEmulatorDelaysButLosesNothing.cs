@@ -30,7 +30,8 @@ public sealed class AFrozenEmulatorDelaysButLosesNothing(OwnAzurite azurite, Smt
                 Signals.Freeze(azurite.ProcessId);
                 try
                 {
-                    await Task.Delay(Outage);
+                    // A timer may fire a few milliseconds before the stopwatch agrees: the outage lasts the whole Outage.
+                    while (outage.Elapsed < Outage) await Task.Delay(Outage - outage.Elapsed + TimeSpan.FromMilliseconds(5));
                 }
                 finally
                 {

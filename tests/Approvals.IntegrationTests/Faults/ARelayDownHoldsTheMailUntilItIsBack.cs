@@ -35,7 +35,7 @@ public sealed class ARelayDownHoldsTheMailUntilItIsBack(OwnAzurite azurite, Smtp
                 var at = took.Elapsed;
                 var watch = Stopwatch.StartNew();
                 await relay.Down();
-                await Task.Delay(outage);
+                while (watch.Elapsed < outage) await Task.Delay(outage - watch.Elapsed + TimeSpan.FromMilliseconds(5));
                 relay.Up();
                 down = watch.Elapsed;
                 return $"relay down {down.TotalSeconds:0.0} s from {at.TotalSeconds:0.0} s (running then: {!running.IsCompleted})";
