@@ -6,13 +6,19 @@ namespace Approvals.Publication;
 /// confirmation with a calendar invitation (<see cref="PublishAnnouncement"/>); the workshop is then Published.</summary>
 internal static class PublicationStep
 {
+    private const string TooLate = "The workshop was being published when the cancellation arrived; it is now Published.";
+
     public static async Task<StepResult> RunAsync(WorkshopRun run, Move move)
     {
         await run.CallAsync<bool>(nameof(PublishAnnouncement), new PublicationRequest(run.Id, run.Proposal, run.Slates));
 
         // The announcement is out and the nominees' invitations are on their way: a cancellation that came in meanwhile
         // is refused, so staff hear it did not happen.
-        run.RefuseLateCancellation("The workshop was being published when the cancellation arrived; it is now Published.");
-        return await run.Finish(Stage.Published, move.Because with { Action = AuditActions.Published });
+        run.RefuseLateCancellation(TooLate);
+        var outcome = await run.Finish(Stage.Published, move.Because with { Action = AuditActions.Published });
+
+        // A cancellation delivered together with the announcement's result is only seen now; it is answered, not lost.
+        run.RefuseLateCancellation(TooLate);
+        return outcome;
     }
 }
