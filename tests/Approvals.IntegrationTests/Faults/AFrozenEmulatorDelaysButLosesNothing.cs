@@ -14,7 +14,8 @@ public sealed class AFrozenEmulatorDelaysButLosesNothing(OwnAzurite azurite, Smt
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(20);
 
-    [Fact]
+    [SoakFact]
+    [Trait("Category", "Soak")]
     public async Task EveryWorkshopStillReachesPublishedAfterTwentySecondsOfFrozenStorage()
     {
         const string scenario = "storage frozen 20 s";

@@ -16,7 +16,8 @@ public sealed class KillsWhileWorkshopsRunLoseNothing(OwnAzurite azurite, Smtp4d
 {
     private const int Kills = 3;
 
-    [Fact]
+    [SoakFact]
+    [Trait("Category", "Soak")]
     public async Task OnTheEmbeddedEmulatorThreeWorkshopsReachPublishedWithNothingLostOrDoubled()
     {
         using var emulator = new EmbeddedEmulator();
