@@ -41,7 +41,7 @@ sealed class SidecarHost(AzureStorageOrchestrationServiceSettings settings, int 
         // The outer host owns Ctrl-C and shutdown order; the sidecar stops when it is told to.
         builder.Services.AddSingleton<IHostLifetime, OwnedLifetime>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
-        builder.Services.AddSingleton<IOrchestrationService>(service);
+        builder.Services.AddSingleton(StartStopGuard.Wrap(service));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
 
@@ -56,6 +56,7 @@ sealed class SidecarHost(AzureStorageOrchestrationServiceSettings settings, int 
         // TaskHubGrpcServer stops the storage service on shutdown even when no worker ever connected (so it was never
         // started), and AzureStorageOrchestrationService.StopAsync then throws on an async-void path that ends the
         // process. Without a worker there is nothing to stop: disposing is enough (an early Ctrl-C, a failed start).
+        // A worker that connected just now may find the start still under way: StartStopGuard waits for it.
         if (sidecar is not null && workerConnection.Seen)
         {
             await sidecar.StopAsync(cancellationToken);

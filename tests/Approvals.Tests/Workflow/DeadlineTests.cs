@@ -11,13 +11,16 @@ public sealed class DeadlineTests(WorkflowHarness harness)
     {
         var timing = Builders.Slow() with
         {
-            ReviewTimeout = TimeSpan.FromSeconds(4),
+            // Reminders fall due every 2 s of an 8 s review: a timer that fires seconds late on a loaded machine still
+            // finds time before the deadline (one due at 2 s of a 4 s review fired after the deadline in CI, and a
+            // reminder after the deadline is rightly not sent).
+            ReviewTimeout = TimeSpan.FromSeconds(8),
             ReminderInterval = TimeSpan.FromSeconds(2),
             EscalationGrace = TimeSpan.FromSeconds(2),
         };
         var id = await harness.StartAsync(timing);
 
-        var outcome = await harness.WaitForOutcome(id, seconds: 40);
+        var outcome = await harness.WaitForOutcome(id, seconds: 60);
 
         Assert.Equal(Stage.Expired, outcome.Stage);
         var actions = harness.ProgressOf(id).Select(p => p.Entry.Action).ToList();
