@@ -16,7 +16,7 @@ public sealed class ARelayDownHoldsTheMailUntilItIsBack(OwnAzurite azurite, Smtp
     [SoakFact]
     [Trait("Category", "Soak")]
     public Task MailsWaitThroughThirtySecondsWithoutARelay() =>
-        RunAsync(TimeSpan.FromSeconds(30), workshops: 2, new Dictionary<string, string?> { ["Approvals__Mail__Worker__MaxRetryDelay"] = "00:00:10" });
+        RunAsync(TimeSpan.FromSeconds(30), workshops: 2, new Dictionary<string, string?> { ["Approvals__Mail__Worker__MaxRetryDelay"] = "00:00:10", ["Approvals__Mail__RelayRetryDelay"] = "00:00:10" });
 
     [SoakFact]
     [Trait("Category", "Soak")]

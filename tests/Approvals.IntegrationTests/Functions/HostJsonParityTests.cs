@@ -53,7 +53,7 @@ public sealed class HostJsonParityTests
     {
         var queues = new ConfigurationBuilder().AddJsonFile(FunctionsOutput.HostJson).Build().GetSection("extensions:queues");
 
-        Assert.Equal(queues.GetValue<int>("maxDequeueCount"), new NotificationWorkerOptions().MaxDequeueCount);
+        Assert.Equal(queues.GetValue<int>("maxDequeueCount"), new ApprovalsOptions().Mail.MaxDeliveries);
         // The Functions host moves a message that failed maxDequeueCount times to "<queue>-poison".
         Assert.Equal($"{StorageNames.NotificationsQueue}-poison", StorageNames.NotificationsPoisonQueue);
     }
