@@ -1,3 +1,4 @@
+using Approvals.Audit;
 using Approvals.Contacts;
 using Approvals.Http;
 using Approvals.Links;
@@ -57,6 +58,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StatusQuery>();
         services.AddSingleton<DashboardPage>();
         services.AddSingleton<WorkshopsApi>();
+        services.AddSingleton<AuditExport>();
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<PageRenderer>();
 

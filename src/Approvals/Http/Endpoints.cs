@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Approvals.Audit;
 using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Review;
@@ -23,6 +24,8 @@ public static class Endpoints
         keyed.MapPut("/workshops/{id}/proposal", (string id, HttpContext h, WorkshopsApi api, DurableTaskClient c) => api.ResubmitAsync(h, c, id));
         keyed.MapPost("/workshops/{id}/cancel", (string id, HttpContext h, WorkshopsApi api, DurableTaskClient c) => api.CancelAsync(h, c, id));
         keyed.MapPost("/workshops/{id}/retry", (string id, HttpContext h, WorkshopsApi api, DurableTaskClient c) => api.RetryAsync(h, c, id));
+        keyed.MapGet("/workshops/{id}/audit.csv", (string id, HttpContext h, AuditExport export) => export.WorkshopAsync(h, id));
+        keyed.MapGet("/audit.csv", (HttpContext h, AuditExport export) => export.Range(h));
 
         // The dashboard checks the key itself, to answer a browser with a page and a Basic challenge.
         var links = app.MapGroup("/api");

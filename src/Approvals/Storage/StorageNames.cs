@@ -8,6 +8,9 @@ public static class StorageNames
     public const string Nominations = "Nominations";
     public const string Decisions = "Decisions";
     public const string Audit = "Audit";
+
+    /// <summary>The same audit lines keyed by UTC day, so an export across workshops reads only the days it covers.</summary>
+    public const string AuditByDay = "AuditByDay";
     public const string Directory = "Directory";
     public const string Idempotency = "Idempotency";
     public const string Announcements = "Announcements";
@@ -18,5 +21,5 @@ public static class StorageNames
 
     public const string MailboxContainer = "mailbox";
 
-    public static readonly string[] AllTables = [Workshops, WorkshopIndex, Nominations, Decisions, Audit, Directory, Idempotency, Announcements, SentMail];
+    public static readonly string[] AllTables = [Workshops, WorkshopIndex, Nominations, Decisions, Audit, AuditByDay, Directory, Idempotency, Announcements, SentMail];
 }

@@ -51,6 +51,8 @@ public sealed class FunctionsMetadataTests(ServerRouteTable server, ITestOutputH
         Http(nameof(WorkshopFunctions.CancelWorkshop), Function, "workshops/{id}/cancel", "post"),
         Http(nameof(WorkshopFunctions.RetryWorkshopStep), Function, "workshops/{id}/retry", "post"),
         Http(nameof(WorkshopFunctions.ShowDashboard), Anonymous, "dashboard", "get"),
+        Http(nameof(AuditFunctions.ExportWorkshopAudit), Function, "workshops/{id}/audit.csv", "get"),
+        Http(nameof(AuditFunctions.ExportAudit), Function, "audit.csv", "get"),
         Http(nameof(EventFunctions.ListEvents), Anonymous, "events", "get"),
         Http(nameof(EventFunctions.ShowEvent), Anonymous, "events/{id}", "get"),
         Http(nameof(LinkFunctions.ShowDecision), Anonymous, "decisions/{token}", "get", "head"),
