@@ -1,5 +1,6 @@
 using Approvals.Audit;
 using Approvals.Contacts;
+using Approvals.Health;
 using Approvals.Http;
 using Approvals.Links;
 using Approvals.Nominations;
@@ -59,6 +60,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DashboardPage>();
         services.AddSingleton<WorkshopsApi>();
         services.AddSingleton<AuditExport>();
+        services.AddApprovalsHealthChecks();
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<PageRenderer>();
 

@@ -47,8 +47,11 @@ public static class DurableSidecarExtensions
         });
 
         // Hosted services start in registration order: the sidecar listens before the worker connects.
+        builder.Services.AddSingleton<WorkerConnection>();
+        DurableWorkerHealthCheck.Register(builder.Services);
         builder.Services.AddHostedService(services => new SidecarHost(
-            services.GetRequiredService<AzureStorageOrchestrationServiceSettings>(), port, services.GetRequiredService<ILoggerFactory>()));
+            services.GetRequiredService<AzureStorageOrchestrationServiceSettings>(), port, services.GetRequiredService<WorkerConnection>(),
+            services.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddDurableTaskWorker(worker => worker
             .AddTasks(registerTasks)
             .AddTasks(DiagnosticTasks.Register)

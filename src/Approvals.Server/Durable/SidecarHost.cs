@@ -12,11 +12,11 @@ namespace Approvals.Server.Durable;
 /// Runs Microsoft's Durable Task gRPC sidecar over Azure Storage in its own small web host on
 /// 127.0.0.1, HTTP/2 only, so the public endpoint keeps its own (HTTP/1.1) URLs.
 /// </summary>
-sealed class SidecarHost(AzureStorageOrchestrationServiceSettings settings, int port, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
+sealed class SidecarHost(AzureStorageOrchestrationServiceSettings settings, int port, WorkerConnection workerConnection, ILoggerFactory loggerFactory)
+    : IHostedService, IAsyncDisposable
 {
     readonly AzureStorageOrchestrationService service = new(settings);
     readonly ILogger logger = loggerFactory.CreateLogger<SidecarHost>();
-    readonly WorkerConnection workerConnection = new();
     WebApplication? sidecar;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -71,28 +71,26 @@ sealed class SidecarHost(AzureStorageOrchestrationServiceSettings settings, int 
         }
     }
 
-    /// <summary>Whether a Durable worker has opened its work-item stream (the point where the sidecar starts the
-    /// storage service).</summary>
-    sealed class WorkerConnection
-    {
-        volatile bool seen;
-
-        public bool Seen => seen;
-
-        public void MarkSeen() => seen = true;
-    }
-
     sealed class WorkerConnectionWatch(WorkerConnection connection) : Interceptor
     {
-        public override Task ServerStreamingServerHandler<TRequest, TResponse>(
+        public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
             TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
         {
-            if (context.Method.EndsWith("/GetWorkItems", StringComparison.Ordinal))
+            if (!context.Method.EndsWith("/GetWorkItems", StringComparison.Ordinal))
             {
-                connection.MarkSeen();
+                await continuation(request, responseStream, context);
+                return;
             }
 
-            return continuation(request, responseStream, context);
+            connection.Opened();
+            try
+            {
+                await continuation(request, responseStream, context);
+            }
+            finally
+            {
+                connection.Closed();
+            }
         }
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Approvals.Audit;
+using Approvals.Health;
 using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Review;
@@ -36,6 +37,7 @@ public static class Endpoints
         links.MapPost("/decisions/{token}", (string token, HttpContext h, DecisionLinks l, DurableTaskClient c) => l.DecideAsync(h, c, token));
         links.MapMethods("/nominations/{token}", [HttpMethods.Get, HttpMethods.Head], (string token, NominationLinks l) => l.ShowAsync(token));
         links.MapPost("/nominations/{token}", (string token, HttpContext h, NominationLinks l, DurableTaskClient c) => l.SubmitAsync(h, c, token));
+        app.MapApprovalsHealth();
         return app;
     }
 }

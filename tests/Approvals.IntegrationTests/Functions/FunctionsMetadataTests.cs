@@ -26,11 +26,16 @@ public sealed class FunctionsMetadataTests(ServerRouteTable server, ITestOutputH
     static readonly Dictionary<HttpRoute, string> ServerOnly = new()
     {
         [new("GET", "/api/ping")] = "the server's liveness probe for tests and scripts; the Functions host has its own /admin/host/status",
+        [new("GET", "/healthz")] = Probes,
+        [new("GET", "/readyz")] = Probes,
         [new("GET", "/dev/mailbox")] = Mailbox,
         [new("GET", "/dev/mailbox/messages")] = Mailbox,
         [new("GET", "/dev/mailbox/{id}")] = Mailbox,
         [new("GET", "/dev/mailbox/{id}/raw")] = Mailbox,
     };
+
+    const string Probes = "the probes at the root, where container platforms look by convention; both hosts serve them under /api "
+        + "(the Functions host's route prefix)";
 
     const string Mailbox = "the local mailbox is the server's development tool (MapApprovalsMailbox: server only), outside the Functions "
         + "route prefix; mail captured by func start lands in the same blob container, which a server on the same storage shows";
@@ -53,6 +58,8 @@ public sealed class FunctionsMetadataTests(ServerRouteTable server, ITestOutputH
         Http(nameof(WorkshopFunctions.ShowDashboard), Anonymous, "dashboard", "get"),
         Http(nameof(AuditFunctions.ExportWorkshopAudit), Function, "workshops/{id}/audit.csv", "get"),
         Http(nameof(AuditFunctions.ExportAudit), Function, "audit.csv", "get"),
+        Http(nameof(HealthFunctions.CheckLiveness), Anonymous, "healthz", "get"),
+        Http(nameof(HealthFunctions.CheckReadiness), Anonymous, "readyz", "get"),
         Http(nameof(EventFunctions.ListEvents), Anonymous, "events", "get"),
         Http(nameof(EventFunctions.ShowEvent), Anonymous, "events/{id}", "get"),
         Http(nameof(LinkFunctions.ShowDecision), Anonymous, "decisions/{token}", "get", "head"),
