@@ -26,6 +26,12 @@ public sealed class ApprovalsOptions
     public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
 
     public RateLimitSettings RateLimits { get; set; } = new();
+
+    /// <summary>How long a finished workshop's Durable history is kept; our own tables keep the workshop for good.</summary>
+    public TimeSpan PurgeAfter { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>How often the server purges (the Functions app runs its timer hourly).</summary>
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>Settings under <c>Approvals:Mail:</c>; no SMTP host means the local mailbox.</summary>

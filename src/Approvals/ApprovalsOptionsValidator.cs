@@ -37,6 +37,11 @@ public sealed class ApprovalsOptionsValidator(IHostEnvironment environment) : IV
             if (value <= TimeSpan.Zero) failures.Add($"Approvals:Timing:{key} must be a positive TimeSpan (e.g. 5.00:00:00), not {value}.");
         }
 
+        foreach (var (key, value) in new[] { (nameof(options.PurgeAfter), options.PurgeAfter), (nameof(options.PurgeInterval), options.PurgeInterval) })
+        {
+            if (value <= TimeSpan.Zero) failures.Add($"Approvals:{key} must be a positive TimeSpan (e.g. 90.00:00:00), not {value}.");
+        }
+
         if (options.MaxRevisionRounds is < 0 or > 20) failures.Add("Approvals:MaxRevisionRounds must be between 0 and 20.");
         if (!options.PublicBaseUrl.IsAbsoluteUri) failures.Add("Approvals:PublicBaseUrl must be an absolute URL.");
         else if (!development && options.PublicBaseUrl.Scheme != Uri.UriSchemeHttps)

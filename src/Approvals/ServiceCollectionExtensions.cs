@@ -8,6 +8,7 @@ using Approvals.Notifications;
 using Approvals.Notifications.Mailbox;
 using Approvals.Proposals;
 using Approvals.Publication;
+using Approvals.Retention;
 using Approvals.Review;
 using Approvals.Status;
 using Approvals.Storage;
@@ -61,6 +62,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WorkshopsApi>();
         services.AddSingleton<AuditExport>();
         services.AddApprovalsHealthChecks();
+        services.AddSingleton<HistoryPurge>();
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<PageRenderer>();
 

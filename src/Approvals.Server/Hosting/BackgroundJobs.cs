@@ -1,12 +1,13 @@
 namespace Approvals.Server.Hosting;
 
 /// <summary>The work the Functions host runs from triggers, run here as hosted services: the queue trigger's
-/// <see cref="NotificationQueueWorker"/> and the timer trigger's <see cref="DecisionRecoveryService"/>.</summary>
+/// <see cref="NotificationQueueWorker"/> and the timer triggers' <see cref="DecisionRecoveryService"/> and <see cref="HistoryPurgeService"/>.</summary>
 internal static class BackgroundJobs
 {
     public static IServiceCollection AddBackgroundJobs(this IServiceCollection services)
     {
         services.AddHostedService<DecisionRecoveryService>();
+        services.AddHostedService<HistoryPurgeService>();
         return services.AddNotificationWorker();
     }
 

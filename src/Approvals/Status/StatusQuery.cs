@@ -23,7 +23,7 @@ public sealed class StatusQuery(WorkshopStore workshops, NominationStore nominat
             workshop.Title,
             workshop.Stage,
             workshop.Round,
-            instanceTask.Result?.RuntimeStatus.ToString() ?? "NotStarted",
+            RuntimeOf(instanceTask.Result, workshop.Stage),
             workshop.SubmittedAt,
             workshop.UpdatedAt,
             workshop.Pending.Select(p => new PendingView(p.Role.ToString(), p.Party, p.DueAt, p.DueAt < now)).ToList(),
@@ -31,6 +31,13 @@ public sealed class StatusQuery(WorkshopStore workshops, NominationStore nominat
             historyTask.Result.Select(h => new HistoryLine(h.At, h.Stage, h.Action, h.Actor, h.Comment)).ToList(),
             StuckOf(instanceTask.Result) is { } stuck ? new StuckView(stuck.Step, stuck.Reason, stuck.Since) : null);
     }
+
+    /// <summary>The workflow's runtime status; a finished workshop without one had its Durable history purged
+    /// (Approvals:PurgeAfter), while one in progress without one has not started yet.</summary>
+    public static string RuntimeOf(OrchestrationMetadata? instance, Stage stage) =>
+        instance?.RuntimeStatus.ToString() ?? (stage.IsTerminal() ? Purged : "NotStarted");
+
+    public const string Purged = "Purged";
 
     /// <summary>The step a running workshop is stuck on, from the orchestration's custom status: the workflow sets it
     /// without our tables, so it shows even when the failure is in them.</summary>

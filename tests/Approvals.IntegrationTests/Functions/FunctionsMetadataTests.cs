@@ -75,6 +75,7 @@ public sealed class FunctionsMetadataTests(ServerRouteTable server, ITestOutputH
         new(nameof(RecordStuck), "activityTrigger"),
         new(nameof(NotificationFunctions.DeliverNotification), "queueTrigger", Queue: StorageNames.NotificationsQueue),
         new(nameof(DecisionRecoveryFunctions.RecoverDecisions), "timerTrigger", Schedule: DecisionRecoveryFunctions.Schedule),
+        new(nameof(HistoryPurgeFunctions.PurgeFinishedHistory), "timerTrigger", Schedule: HistoryPurgeFunctions.Schedule),
     ];
 
     /// <summary>Anonymous to the Functions host, but the application asks for the staff key in both hosts.</summary>
