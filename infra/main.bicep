@@ -157,6 +157,18 @@ module rbac 'app/rbac.bicep' = {
 
 var apiUri = 'https://${api.outputs.defaultHostName}'
 
+module availability 'app/availability.bicep' = {
+  name: 'availability'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    name: 'readiness-${resourceToken}'
+    applicationInsightsName: monitoring.outputs.name
+    hostName: api.outputs.defaultHostName
+  }
+}
+
 module appSettings 'app/appsettings.bicep' = {
   name: 'appsettings'
   scope: rg
