@@ -44,4 +44,10 @@ public sealed class WorkshopFunctions(WorkshopsApi api, DashboardPage dashboard)
     [Function(nameof(ShowDashboard))]
     public Task<IActionResult> ShowDashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard")] HttpRequest req) =>
         Adapted.From(dashboard.ShowAsync(req.HttpContext));
+
+    /// <summary>Anonymous to the host for the same reason as <see cref="ShowDashboard"/>.</summary>
+    [Function(nameof(ShowWorkshopDashboard))]
+    public Task<IActionResult> ShowWorkshopDashboard(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/workshops/{id}")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
+        Adapted.From(dashboard.ShowWorkshopAsync(req.HttpContext, client, id));
 }

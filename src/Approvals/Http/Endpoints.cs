@@ -28,9 +28,10 @@ public static class Endpoints
         keyed.MapGet("/workshops/{id}/audit.csv", (string id, HttpContext h, AuditExport export) => export.WorkshopAsync(h, id));
         keyed.MapGet("/audit.csv", (HttpContext h, AuditExport export) => export.Range(h));
 
-        // The dashboard checks the key itself, to answer a browser with a page and a Basic challenge.
+        // The dashboard's pages check the key itself, to answer a browser with a page and a Basic challenge.
         var links = app.MapGroup("/api");
         links.MapGet("/dashboard", (HttpContext h, DashboardPage page) => page.ShowAsync(h));
+        links.MapGet("/dashboard/workshops/{id}", (string id, HttpContext h, DashboardPage page, DurableTaskClient c) => page.ShowWorkshopAsync(h, c, id));
 
         // Links in mails carry their own signed token instead of a key.
         links.MapMethods("/decisions/{token}", [HttpMethods.Get, HttpMethods.Head], (string token, DecisionLinks l) => l.ShowAsync(token));

@@ -35,7 +35,7 @@ public sealed record WorkshopListing(WorkshopPage Page, bool TokenRejected = fal
 
 /// <summary>Workshops (PK = id) plus an index table: PK <c>all</c>, PK <c>stage-{Stage}</c> and PK <c>stuck</c> (the
 /// workshops with a stuck step), row keys in reverse submission order, so every list is one partition read newest first.</summary>
-public sealed class WorkshopStore(Tables tables, TimeProvider time)
+public sealed partial class WorkshopStore(Tables tables, TimeProvider time)
 {
     private const string AllPartition = "all";
     private const string StuckPartition = "stuck";
@@ -128,47 +128,6 @@ public sealed class WorkshopStore(Tables tables, TimeProvider time)
                 // The workflow's own step and this never run at once; anything else writing in between is read again.
             }
         }
-    }
-
-    /// <summary>The workshops with a stuck step, newest first (at most <paramref name="max"/>).</summary>
-    public async Task<IReadOnlyList<WorkshopSummary>> ListStuckAsync(int max)
-    {
-        var index = await tables.GetAsync(StorageNames.WorkshopIndex);
-        var list = new List<WorkshopSummary>();
-        await foreach (var row in index.QueryAsync<WorkshopIndexRow>(TableClient.CreateQueryFilter($"PartitionKey eq {StuckPartition}"), maxPerPage: max))
-        {
-            list.Add(row.ToSummary());
-            if (list.Count >= max) break;
-        }
-
-        return list;
-    }
-
-    /// <summary>One page of the list, newest first; a continuation token the table service refuses is
-    /// <see cref="WorkshopListing.RejectedToken"/>, not an exception.</summary>
-    public async Task<WorkshopListing> ListAsync(Stage? stage, bool overdueOnly, string? continuationToken, int pageSize)
-    {
-        if (continuationToken is not null && !IsTokenShaped(continuationToken)) return WorkshopListing.RejectedToken;
-        var index = await tables.GetAsync(StorageNames.WorkshopIndex);
-        var partition = stage is { } s ? StagePartition(s) : AllPartition;
-        var now = time.GetUtcNow();
-        var filter = overdueOnly
-            ? TableClient.CreateQueryFilter<WorkshopIndexRow>(r => r.PartitionKey == partition && r.NextDueAt < now)
-            : TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-        var rows = index.QueryAsync<WorkshopIndexRow>(filter, maxPerPage: pageSize);
-        try
-        {
-            await foreach (var page in rows.AsPages(continuationToken, pageSize))
-            {
-                return new WorkshopListing(new WorkshopPage(page.Values.Select(r => r.ToSummary()).ToList(), page.ContinuationToken));
-            }
-        }
-        catch (RequestFailedException e) when (e.Status == 400 && continuationToken is not null)
-        {
-            return WorkshopListing.RejectedToken;
-        }
-
-        return new WorkshopListing(new WorkshopPage([], null));
     }
 
     private async Task IndexAsync(WorkshopRecord now, Stage? previous, bool wasStuck = false)

@@ -130,7 +130,7 @@ public sealed class WorkshopsApi(
         ArgumentNullException.ThrowIfNull(http);
         var reading = WorkshopListQuery.Read(http.Request.Query);
         if (reading.Query is not { } query) return InvalidQuery(reading.Error!);
-        var listing = await workshops.ListAsync(query.Stage, query.OverdueOnly, query.ContinuationToken, WorkshopListQuery.PageSize);
+        var listing = await workshops.ListAsync(query.Filter, query.ContinuationToken, WorkshopListQuery.PageSize);
         return listing.TokenRejected ? InvalidQuery(WorkshopListQuery.RejectedToken) : TypedResults.Ok(listing.Page);
     }
 
