@@ -57,6 +57,19 @@ public sealed class Chromium : IAsyncLifetime
         return widths[0] - widths[1];
     }
 
+    /// <summary>The boxes that cut their content off at the side or scroll it inside themselves (a card that scrolls
+    /// within the page hides its dates and e-mails just as well), named by tag and class; form fields scroll by nature.</summary>
+    public static async Task<string[]> ClippedBoxesAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return await page.EvaluateAsync<string[]>("""
+            () => [...document.body.querySelectorAll('*')]
+                .filter(e => !['INPUT', 'TEXTAREA', 'SELECT'].includes(e.tagName))
+                .filter(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible')
+                .map(e => `${e.tagName.toLowerCase()}.${e.className} (${e.scrollWidth} > ${e.clientWidth})`)
+            """);
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
