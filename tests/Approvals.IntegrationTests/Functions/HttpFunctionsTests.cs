@@ -58,6 +58,12 @@ public sealed class HttpFunctionsTests(AppServer server, FunctionsHost functions
         Assert.Equal("Basic realm=\"Approvals staff\", charset=\"UTF-8\"", withoutKey.Headers.WWWAuthenticate.ToString());
         var wrongKey = await Dashboard("/api/dashboard", BasicAuthorization("any-name", "not-the-staff-key"));
         Assert.Equal(StatusCodes.Status401Unauthorized, wrongKey.Status);
+        var workshopPage = await WorkshopDashboard(id, BasicAuthorization("any-name", DevelopmentDefaults.ApiKey));
+        Assert.Equal((StatusCodes.Status200OK, "text/html"), (workshopPage.Status, workshopPage.MediaType));
+        Assert.Contains("Timeline / 时间线", workshopPage.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("code=", workshopPage.Body, StringComparison.Ordinal);
+        Assert.Equal(StatusCodes.Status401Unauthorized, (await WorkshopDashboard(id, authorization: null)).Status);
+        Assert.Equal(StatusCodes.Status404NotFound, (await WorkshopDashboard("ws-20270101-doesnotexist", BasicAuthorization("any-name", DevelopmentDefaults.ApiKey))).Status);
 
         var missing = await Call<WorkshopFunctions>(HttpMethods.Get, "/api/workshops/ws-20270101-doesnotexist", new() { ["id"] = "ws-20270101-doesnotexist" },
             (f, req) => f.GetWorkshop(req, "ws-20270101-doesnotexist", server.Process.DurableClient));
@@ -244,6 +250,14 @@ public sealed class HttpFunctionsTests(AppServer server, FunctionsHost functions
         var http = FunctionHttp.Request(functions.Services, HttpMethods.Get, pathAndQuery, [],
             headers: authorization is null ? null : new Dictionary<string, string> { ["Authorization"] = authorization });
         return FunctionHttp.RespondAsync(http, functions.Create<WorkshopFunctions>().ShowDashboard(http.Request));
+    }
+
+    /// <summary>The dashboard's workshop page function, called the same way.</summary>
+    Task<FunctionResponse> WorkshopDashboard(string id, string? authorization)
+    {
+        var http = FunctionHttp.Request(functions.Services, HttpMethods.Get, $"/api/dashboard/workshops/{id}", new() { ["id"] = id },
+            headers: authorization is null ? null : new Dictionary<string, string> { ["Authorization"] = authorization });
+        return FunctionHttp.RespondAsync(http, functions.Create<WorkshopFunctions>().ShowWorkshopDashboard(http.Request, id, server.Process.DurableClient));
     }
 
     static string BasicAuthorization(string user, string password) =>

@@ -24,7 +24,7 @@ public sealed partial class DashboardTests(AppServer server)
         var withoutKey = await anonymous.GetAsync("api/dashboard");
 
         Assert.Contains("Labour Migration &lt;b&gt;Statistics&lt;/b&gt; Workshop", page, StringComparison.Ordinal);
-        Assert.Contains($"href=\"/api/workshops/{id}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/api/dashboard/workshops/{id}\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("code=", page, StringComparison.Ordinal);
         Assert.DoesNotContain(AppServer.ApiKey, page, StringComparison.Ordinal);
         Assert.Contains(id, reviewOnly, StringComparison.Ordinal);
@@ -54,7 +54,7 @@ public sealed partial class DashboardTests(AppServer server)
         Assert.DoesNotContain(AppServer.ApiKey, page, StringComparison.Ordinal);
 
         var links = Href().Matches(page).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).Distinct().ToList();
-        Assert.Contains($"/api/workshops/{id}", links);
+        Assert.Contains($"/api/dashboard/workshops/{id}", links);
         Assert.Contains("/api/dashboard?stage=Nominations", links);
         foreach (var link in links)
         {
@@ -75,6 +75,9 @@ public sealed partial class DashboardTests(AppServer server)
     [InlineData("stage=Nowhere", "stage", "Unknown stage")]
     [InlineData("overdue=yes", "overdue", "Must be true or false.")]
     [InlineData("continuationToken=garbage", "continuationToken", "Is not a token this list returned.")]
+    [InlineData("stuck=maybe", "stuck", "Must be true or false.")]
+    [InlineData("from=2026-13-01", "from", "Must be a date as yyyy-MM-dd.")]
+    [InlineData("from=2026-05-01&to=2026-04-01", "to", "Is before 'from'.")]
     public async Task AWrongFilterIsRefusedNamingTheParameterAndWhy(string query, string parameter, string reason)
     {
         using var anonymous = new HttpClient { BaseAddress = server.Process.BaseAddress };
