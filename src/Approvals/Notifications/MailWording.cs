@@ -14,18 +14,7 @@ internal static class MailWording
 
     public static string TitleZh(Proposal p) => string.IsNullOrWhiteSpace(p.TitleZh) ? p.Title : p.TitleZh;
 
-    public static (string En, string Zh) StageName(Stage stage) => stage switch
-    {
-        Stage.InternalReview => ("internal review", "内部审核"),
-        Stage.ChangesRequested => ("changes requested", "待修改"),
-        Stage.Nominations => ("ministry nominations", "部委提名"),
-        Stage.DonorSignOff => ("EU donor sign-off", "欧盟捐助方审批"),
-        Stage.Published => ("published", "已发布"),
-        Stage.Rejected => ("rejected", "未获批准"),
-        Stage.Cancelled => ("cancelled", "已取消"),
-        Stage.Expired => ("expired", "已过期"),
-        _ => (stage.ToString(), stage.ToString()),
-    };
+    public static (string En, string Zh) StageName(Stage stage) => (stage.Name().EnInSentence, stage.Name().Zh);
 
     /// <summary>What an activity does, as the sentence "the workflow could not …" goes on.</summary>
     public static (string En, string Zh) StepName(string? activity) => activity switch

@@ -1,7 +1,8 @@
 namespace Approvals.Workflow;
 
-/// <summary>A stage as people read it, in both languages of the pages and mails.</summary>
-public sealed record StageName(string En, string Zh)
+/// <summary>A stage as people read it, in both languages: <see cref="En"/> as a heading or label,
+/// <see cref="EnInSentence"/> inside a mail's sentence ("is now in ministry nominations").</summary>
+public sealed record StageName(string En, string Zh, string EnInSentence)
 {
     public override string ToString() => $"{En} / {Zh}";
 }
@@ -11,14 +12,14 @@ public static class StageNames
 {
     private static readonly Dictionary<Stage, StageName> Names = new()
     {
-        [Stage.InternalReview] = new("Internal review", "内部审核"),
-        [Stage.ChangesRequested] = new("Changes requested", "需修改"),
-        [Stage.Nominations] = new("Nominations", "提名"),
-        [Stage.DonorSignOff] = new("Donor sign-off", "捐助方签批"),
-        [Stage.Published] = new("Published", "已发布"),
-        [Stage.Rejected] = new("Rejected", "已拒绝"),
-        [Stage.Cancelled] = new("Cancelled", "已取消"),
-        [Stage.Expired] = new("Expired", "已过期"),
+        [Stage.InternalReview] = new("Internal review", "内部审核", "internal review"),
+        [Stage.ChangesRequested] = new("Changes requested", "待修改", "changes requested"),
+        [Stage.Nominations] = new("Ministry nominations", "部委提名", "ministry nominations"),
+        [Stage.DonorSignOff] = new("EU donor sign-off", "欧盟捐助方审批", "EU donor sign-off"),
+        [Stage.Published] = new("Published", "已发布", "published"),
+        [Stage.Rejected] = new("Rejected", "未获批准", "rejected"),
+        [Stage.Cancelled] = new("Cancelled", "已取消", "cancelled"),
+        [Stage.Expired] = new("Expired", "已过期", "expired"),
     };
 
     public static StageName Name(this Stage stage) => Names[stage];

@@ -50,7 +50,7 @@ public sealed class DashboardWorkshopPageTests(AppServer server)
         var charts = page.QuerySelectorAll("svg.chart");
         Assert.Equal(3, charts.Length);
         var timeline = charts[0].QuerySelectorAll("text.label").Select(t => t.TextContent).ToList();
-        Assert.Equal(["Internal review / 内部审核", "Nominations / 提名", "Donor sign-off / 捐助方签批", "Published / 已发布"], timeline);
+        Assert.Equal(["Internal review / 内部审核", "Ministry nominations / 部委提名", "EU donor sign-off / 欧盟捐助方审批", "Published / 已发布"], timeline);
         Assert.Equal(["done", "current", "ahead", "ahead"], charts[0].QuerySelectorAll("circle").Select(c => c.ClassName));
         Assert.StartsWith("since ", charts[0].QuerySelectorAll("text.note")[1].TextContent, StringComparison.Ordinal);
 

@@ -47,6 +47,7 @@ public sealed class TimelineTests
             Assert.NotEmpty(stage.Name().Zh);
             Assert.Contains(" / ", stage.Name().ToString(), StringComparison.Ordinal);
         });
-        Assert.Equal("Donor sign-off / 捐助方签批", Stage.DonorSignOff.Name().ToString());
+        Assert.Equal("EU donor sign-off / 欧盟捐助方审批", Stage.DonorSignOff.Name().ToString());
+        Assert.Equal("ministry nominations", Stage.Nominations.Name().EnInSentence);
     }
 }
