@@ -76,6 +76,11 @@ public sealed class DashboardWorkshopPageTests(AppServer server)
         Assert.DoesNotContain("code=", html, StringComparison.Ordinal);
         Assert.DoesNotContain(AppServer.ApiKey, html, StringComparison.Ordinal);
         Assert.DoesNotContain(">InternalReview<", html, StringComparison.Ordinal);
+
+        // The downloads open with the key the browser already sends, like every other link on the page.
+        using var csv = await browser.GetAsync($"api/workshops/{id}/audit.csv");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Contains(Manager, await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
