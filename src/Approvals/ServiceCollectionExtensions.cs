@@ -59,6 +59,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ProposalIntake>();
         services.AddSingleton<StatusQuery>();
         services.AddSingleton<DashboardPage>();
+        services.AddSingleton<DashboardDownloads>();
         services.AddSingleton<WorkshopsApi>();
         services.AddSingleton<AuditExport>();
         services.AddApprovalsHealthChecks();

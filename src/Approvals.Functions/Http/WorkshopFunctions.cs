@@ -8,7 +8,7 @@ using Microsoft.DurableTask.Client;
 namespace Approvals.Functions.Http;
 
 /// <summary>The staff and manager API; keys are the Function keys (AuthorizationLevel.Function), except the dashboard's.</summary>
-public sealed class WorkshopFunctions(WorkshopsApi api, DashboardPage dashboard)
+public sealed class WorkshopFunctions(WorkshopsApi api, DashboardPage dashboard, DashboardDownloads downloads)
 {
     [Function(nameof(SubmitWorkshop))]
     public Task<IActionResult> SubmitWorkshop(
@@ -50,4 +50,16 @@ public sealed class WorkshopFunctions(WorkshopsApi api, DashboardPage dashboard)
     public Task<IActionResult> ShowWorkshopDashboard(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/workshops/{id}")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
         Adapted.From(dashboard.ShowWorkshopAsync(req.HttpContext, client, id));
+
+    /// <summary>The workshop page's downloads: anonymous to the host, checked by the page's key like the page.</summary>
+    [Function(nameof(DownloadWorkshopAudit))]
+    public Task<IActionResult> DownloadWorkshopAudit(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/workshops/{id}/audit.csv")] HttpRequest req, string id) =>
+        Adapted.From(downloads.AuditCsvAsync(req.HttpContext, id));
+
+    [Function(nameof(DownloadWorkshopStatus))]
+    public Task<IActionResult> DownloadWorkshopStatus(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/workshops/{id}/status.json")] HttpRequest req, string id,
+        [DurableClient] DurableTaskClient client) =>
+        Adapted.From(downloads.StatusJsonAsync(req.HttpContext, client, id));
 }

@@ -32,6 +32,8 @@ public static class Endpoints
         var links = app.MapGroup("/api");
         links.MapGet("/dashboard", (HttpContext h, DashboardPage page) => page.ShowAsync(h));
         links.MapGet("/dashboard/workshops/{id}", (string id, HttpContext h, DashboardPage page, DurableTaskClient c) => page.ShowWorkshopAsync(h, c, id));
+        links.MapGet("/dashboard/workshops/{id}/audit.csv", (string id, HttpContext h, DashboardDownloads d) => d.AuditCsvAsync(h, id));
+        links.MapGet("/dashboard/workshops/{id}/status.json", (string id, HttpContext h, DashboardDownloads d, DurableTaskClient c) => d.StatusJsonAsync(h, c, id));
 
         // Links in mails carry their own signed token instead of a key.
         links.MapMethods("/decisions/{token}", [HttpMethods.Get, HttpMethods.Head], (string token, DecisionLinks l) => l.ShowAsync(token));

@@ -11,9 +11,9 @@ public static class DashboardLinks
 
     public static string Workshop(string id) => $"{Dashboard}/workshops/{Uri.EscapeDataString(id)}";
 
-    public static string AuditCsv(string id) => $"/api/workshops/{Uri.EscapeDataString(id)}/audit.csv";
+    public static string AuditCsv(string id) => $"{Workshop(id)}/audit.csv";
 
-    public static string StatusJson(string id) => $"/api/workshops/{Uri.EscapeDataString(id)}";
+    public static string StatusJson(string id) => $"{Workshop(id)}/status.json";
 
     /// <summary>The list with this filter, in the query parameters <see cref="WorkshopListQuery"/> reads.</summary>
     public static string List(WorkshopFilter filter, string? continuationToken = null)

@@ -57,6 +57,8 @@ public sealed class FunctionsMetadataTests(ServerRouteTable server, ITestOutputH
         Http(nameof(WorkshopFunctions.RetryWorkshopStep), Function, "workshops/{id}/retry", "post"),
         Http(nameof(WorkshopFunctions.ShowDashboard), Anonymous, "dashboard", "get"),
         Http(nameof(WorkshopFunctions.ShowWorkshopDashboard), Anonymous, "dashboard/workshops/{id}", "get"),
+        Http(nameof(WorkshopFunctions.DownloadWorkshopAudit), Anonymous, "dashboard/workshops/{id}/audit.csv", "get"),
+        Http(nameof(WorkshopFunctions.DownloadWorkshopStatus), Anonymous, "dashboard/workshops/{id}/status.json", "get"),
         Http(nameof(AuditFunctions.ExportWorkshopAudit), Function, "workshops/{id}/audit.csv", "get"),
         Http(nameof(AuditFunctions.ExportAudit), Function, "audit.csv", "get"),
         Http(nameof(HealthFunctions.CheckLiveness), Anonymous, "healthz", "get"),
@@ -80,7 +82,11 @@ public sealed class FunctionsMetadataTests(ServerRouteTable server, ITestOutputH
     ];
 
     /// <summary>Anonymous to the Functions host, but the application asks for the staff key in both hosts.</summary>
-    static readonly HashSet<string> KeyCheckedByTheApp = [nameof(WorkshopFunctions.ShowDashboard), nameof(WorkshopFunctions.ShowWorkshopDashboard)];
+    static readonly HashSet<string> KeyCheckedByTheApp =
+    [
+        nameof(WorkshopFunctions.ShowDashboard), nameof(WorkshopFunctions.ShowWorkshopDashboard),
+        nameof(WorkshopFunctions.DownloadWorkshopAudit), nameof(WorkshopFunctions.DownloadWorkshopStatus),
+    ];
 
     static IEnumerable<HttpRoute> RoutesOf(FunctionMetadata f) =>
         (f.Trigger.Methods.Count == 0 ? [HttpRoute.AnyVerb] : f.Trigger.Methods).Select(m => new HttpRoute(m.ToUpperInvariant(), FunctionsOutput.PathOf(f)));

@@ -65,6 +65,18 @@ public sealed class HttpFunctionsTests(AppServer server, FunctionsHost functions
         Assert.Equal(StatusCodes.Status401Unauthorized, (await WorkshopDashboard(id, authorization: null)).Status);
         Assert.Equal(StatusCodes.Status404NotFound, (await WorkshopDashboard("ws-20270101-doesnotexist", BasicAuthorization("any-name", DevelopmentDefaults.ApiKey))).Status);
 
+        // The page's downloads open in the Functions host with the key the browser sends by Basic (the host's own key
+        // check would refuse that: they are anonymous to it and checked by the app).
+        var auditCsv = await Download(id, "audit.csv", BasicAuthorization("any-name", DevelopmentDefaults.ApiKey),
+            (f, req) => f.DownloadWorkshopAudit(req, id));
+        Assert.Equal((StatusCodes.Status200OK, "text/csv"), (auditCsv.Status, auditCsv.MediaType));
+        Assert.Contains("Submitted", auditCsv.Body, StringComparison.Ordinal);
+        var statusJson = await Download(id, "status.json", BasicAuthorization("any-name", DevelopmentDefaults.ApiKey),
+            (f, req) => f.DownloadWorkshopStatus(req, id, server.Process.DurableClient));
+        Assert.Equal((StatusCodes.Status200OK, id), (statusJson.Status, statusJson.Json.GetProperty("id").GetString()));
+        var keyless = await Download(id, "audit.csv", authorization: null, (f, req) => f.DownloadWorkshopAudit(req, id));
+        Assert.Equal((StatusCodes.Status401Unauthorized, "application/problem+json"), (keyless.Status, keyless.MediaType));
+
         var missing = await Call<WorkshopFunctions>(HttpMethods.Get, "/api/workshops/ws-20270101-doesnotexist", new() { ["id"] = "ws-20270101-doesnotexist" },
             (f, req) => f.GetWorkshop(req, "ws-20270101-doesnotexist", server.Process.DurableClient));
         Assert.Equal((StatusCodes.Status404NotFound, "application/problem+json"), (missing.Status, missing.MediaType));
@@ -258,6 +270,14 @@ public sealed class HttpFunctionsTests(AppServer server, FunctionsHost functions
         var http = FunctionHttp.Request(functions.Services, HttpMethods.Get, $"/api/dashboard/workshops/{id}", new() { ["id"] = id },
             headers: authorization is null ? null : new Dictionary<string, string> { ["Authorization"] = authorization });
         return FunctionHttp.RespondAsync(http, functions.Create<WorkshopFunctions>().ShowWorkshopDashboard(http.Request, id, server.Process.DurableClient));
+    }
+
+    /// <summary>A download linked from the workshop page, called as a browser follows the link.</summary>
+    Task<FunctionResponse> Download(string id, string file, string? authorization, Func<WorkshopFunctions, HttpRequest, Task<IActionResult>> function)
+    {
+        var http = FunctionHttp.Request(functions.Services, HttpMethods.Get, $"/api/dashboard/workshops/{id}/{file}", new() { ["id"] = id },
+            headers: authorization is null ? null : new Dictionary<string, string> { ["Authorization"] = authorization });
+        return FunctionHttp.RespondAsync(http, function(functions.Create<WorkshopFunctions>(), http.Request));
     }
 
     static string BasicAuthorization(string user, string password) =>

@@ -70,17 +70,23 @@ public sealed class DashboardWorkshopPageTests(AppServer server)
         Assert.Contains($"Approved — {Manager}", text, StringComparison.Ordinal);
         Assert.Contains("Go ahead", page.QuerySelectorAll("q").Select(q => q.TextContent));
         var links = page.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!).ToList();
-        Assert.Contains($"/api/workshops/{id}/audit.csv", links);
-        Assert.Contains($"/api/workshops/{id}", links);
+        Assert.Contains($"/api/dashboard/workshops/{id}/audit.csv", links);
+        Assert.Contains($"/api/dashboard/workshops/{id}/status.json", links);
         Assert.Contains("/api/dashboard", links);
         Assert.DoesNotContain("code=", html, StringComparison.Ordinal);
         Assert.DoesNotContain(AppServer.ApiKey, html, StringComparison.Ordinal);
         Assert.DoesNotContain(">InternalReview<", html, StringComparison.Ordinal);
 
         // The downloads open with the key the browser already sends, like every other link on the page.
-        using var csv = await browser.GetAsync($"api/workshops/{id}/audit.csv");
+        using var csv = await browser.GetAsync($"api/dashboard/workshops/{id}/audit.csv");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Contains(Manager, await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var json = await browser.GetAsync($"api/dashboard/workshops/{id}/status.json");
+        Assert.Equal(HttpStatusCode.OK, json.StatusCode);
+        Assert.Contains($"\"id\":\"{id}\"", await json.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var anonymous = Browser(password: null);
+        using var refused = await anonymous.GetAsync($"api/dashboard/workshops/{id}/audit.csv");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
     [Fact]
