@@ -1,4 +1,5 @@
 using Approvals.Contacts;
+using Approvals.Handovers;
 using Approvals.Http;
 using Approvals.Links;
 using Approvals.Nominations;
@@ -58,6 +59,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StatusQuery>();
         services.AddSingleton<DashboardPage>();
         services.AddSingleton<WorkshopsApi>();
+        services.AddSingleton<DirectoryApi>();
+        services.AddSingleton<ReassignApi>();
+        services.AddSingleton<PassOnForms>();
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<PageRenderer>();
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Approvals.Contacts;
+using Approvals.Handovers;
 using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Review;
@@ -23,6 +25,10 @@ public static class Endpoints
         keyed.MapPut("/workshops/{id}/proposal", (string id, HttpContext h, WorkshopsApi api, DurableTaskClient c) => api.ResubmitAsync(h, c, id));
         keyed.MapPost("/workshops/{id}/cancel", (string id, HttpContext h, WorkshopsApi api, DurableTaskClient c) => api.CancelAsync(h, c, id));
         keyed.MapPost("/workshops/{id}/retry", (string id, HttpContext h, WorkshopsApi api, DurableTaskClient c) => api.RetryAsync(h, c, id));
+        keyed.MapPost("/workshops/{id}/reassign", (string id, HttpContext h, ReassignApi api, DurableTaskClient c) => api.ReassignAsync(h, c, id));
+        keyed.MapGet("/directory", (HttpContext h, DirectoryApi api) => api.GetAsync(h));
+        keyed.MapPut("/directory", (HttpContext h, DirectoryApi api) => api.PutAsync(h));
+        keyed.MapGet("/directory/changes", (DirectoryApi api) => api.ChangesAsync());
 
         // The dashboard checks the key itself, to answer a browser with a page and a Basic challenge.
         var links = app.MapGroup("/api");

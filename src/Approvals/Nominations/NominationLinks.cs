@@ -1,3 +1,4 @@
+using Approvals.Handovers;
 using Approvals.Http;
 using Approvals.Links;
 using Approvals.Storage;
@@ -11,14 +12,15 @@ namespace Approvals.Nominations;
 /// <summary><c>GET|HEAD /api/nominations/{token}</c>: the ministry's slate form, prefilled; <c>POST</c>: a slate or a
 /// decline, as form fields or JSON. A slate may be replaced until the window closes.</summary>
 public sealed class NominationLinks(
-    LinkGate gate, NominationStore nominations, DirectoryStore directory, AuditLog audit, LinkReceipts receipts, TimeProvider time,
-    ILogger<NominationLinks> logger)
+    LinkGate gate, NominationStore nominations, DirectoryStore directory, AuditLog audit, LinkReceipts receipts, PassOnForms passOn,
+    TimeProvider time, ILogger<NominationLinks> logger)
 {
     public async Task<IResult> ShowAsync(string token)
     {
         var (link, refusal) = await gate.OpenAsync(token, LinkPurpose.Nomination);
         if (link is null) return refusal!;
         if (Closed(link) is { } closed) return closed;
+        if (LinkGate.StillHeld(link) is { } passed) return passed;
         var slates = await nominations.ListAsync(link.Workshop.Id);
         var mine = slates.FirstOrDefault(s => string.Equals(s.Ministry, link.Claims.Party, StringComparison.OrdinalIgnoreCase));
         return await Form(link, mine?.Nominees ?? [], new Dictionary<string, string[]>(), mine, StatusCodes.Status200OK);
@@ -34,6 +36,16 @@ public sealed class NominationLinks(
         if (Closed(link) is { } closed)
         {
             return json ? Problems.Conflict($"Nominations are closed: the workshop is at {link.Workshop.Stage}.", "token") : closed;
+        }
+
+        if (LinkGate.StillHeld(link) is { } passed)
+        {
+            return json ? Problems.Field(StatusCodes.Status410Gone, "token", "This request was passed on to someone else; this link sends nothing.", "Passed on.") : passed;
+        }
+
+        if (!json && http.Request.HasFormContentType && await http.Request.ReadFormAsync() is var passing && PassOnForms.IsPassOn(passing))
+        {
+            return await passOn.PassOnAsync(http, client, link, passing);
         }
 
         var (claims, workshop) = (link.Claims, link.Workshop);

@@ -38,6 +38,7 @@ internal static class NominationsStep
             {
                 ReceiptOf = s => s.Receipt,
                 Repeats = s => slates.TryGetValue(s.Slate.Ministry, out var kept) && Same(kept, s.Slate),
+                Refuse = s => run.NoLongerHolds(s.Slate.Ministry, s.Slate.SubmittedBy),
             });
             if (end.Outcome is { } outcome) return outcome;
         }

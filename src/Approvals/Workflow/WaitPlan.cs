@@ -28,6 +28,9 @@ internal sealed record WaitPlan<T>(
     /// <summary>Whether an event repeats one already taken (besides a second raise of an answered receipt): it is
     /// answered as used and changes nothing, and it does not count against the wait.</summary>
     public Func<T, bool> Repeats { get; init; } = _ => false;
+
+    /// <summary>Why an event of this step is refused (its sender passed the request on), or null when it is taken.</summary>
+    public Func<T, string?> Refuse { get; init; } = _ => null;
 }
 
 /// <summary>What happens when a request's deadline passes.</summary>
