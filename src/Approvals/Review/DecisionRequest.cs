@@ -29,6 +29,7 @@ internal static class Decisions
         {
             ReceiptOf = d => d.Receipt,
             Refuse = d => run.NoLongerHolds(null, d.Approver),
+            RefusalReceiptOf = d => DecisionRecorded.RefusalReceiptOf(d.Stage, d.Round, d.Approver),
         });
         if (end.Outcome is { } outcome) return outcome;
 

@@ -43,7 +43,7 @@ internal sealed partial class WorkshopRun
             if (cancellation.IsCompleted) return new(null, await Cancel());
 
             // A handover that arrived together with the event waits for the next round: the event is taken first.
-            if (winner == handover && !eventTask.IsCompleted)
+            if (winner == handover && !eventTask.IsCompletedSuccessfully)
             {
                 handoverWait = null;
                 events++;
@@ -74,7 +74,7 @@ internal sealed partial class WorkshopRun
 
                 if (plan.Refuse(received) is { } refused)
                 {
-                    Answer(receipt, used: false, refused);
+                    Answer(plan.RefusalReceiptOf(received), used: false, refused);
                     await Record(Stage, new Step(AuditActions.IgnoredLateEvent, AuditActions.System, $"{plan.Describe(received)}: {refused}"), Pending);
                     continue;
                 }
