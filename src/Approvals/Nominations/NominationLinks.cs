@@ -43,11 +43,6 @@ public sealed class NominationLinks(
             return json ? Problems.Field(StatusCodes.Status410Gone, "token", "This request was passed on to someone else; this link sends nothing.", "Passed on.") : passed;
         }
 
-        if (!json && http.Request.HasFormContentType && await http.Request.ReadFormAsync() is var passing && PassOnForms.IsPassOn(passing))
-        {
-            return await passOn.PassOnAsync(http, client, link, passing);
-        }
-
         var (claims, workshop) = (link.Claims, link.Workshop);
         if (!json && !http.Request.HasFormContentType)
         {
@@ -57,6 +52,9 @@ public sealed class NominationLinks(
 
         var draft = json ? await SlateReader.FromJsonAsync(http.Request) : await SlateReader.FromFormAsync(http.Request);
         if (draft.Problem is not null) return draft.Problem;
+
+        // The form was read within the slate's limits above; this is that same form.
+        if (!json && await http.Request.ReadFormAsync() is var form && PassOnForms.IsPassOn(form)) return await passOn.PassOnAsync(http, client, link, form);
         var slate = new Slate(claims.Party, draft.Nominees, draft.Decline, claims.Recipient, time.GetUtcNow());
         if (draft.Errors.Count == 0 && await IsStoredAsync(workshop, slate)) return Unchanged(link, slate, json);
         var errors = new Dictionary<string, string[]>(draft.Errors, StringComparer.Ordinal);
