@@ -34,6 +34,14 @@ public sealed class MailOptions
     public string From { get; set; } = "Approvals <approvals@localhost>";
 
     public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>Deliveries of one queue message before it counts as failed for good and moves to
+    /// <c>notifications-poison</c>: host.json's <c>maxDequeueCount</c>, which the server's worker follows too.</summary>
+    public int MaxDeliveries { get; set; } = 5;
+
+    /// <summary>While the relay is down, a mail whose tries are spent waits this long as a fresh message, then gets a
+    /// new round of tries; it never goes to the poison queue for an outage.</summary>
+    public TimeSpan RelayRetryDelay { get; set; } = TimeSpan.FromMinutes(2);
 }
 
 public sealed class SmtpOptions

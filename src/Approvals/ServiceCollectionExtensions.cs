@@ -53,7 +53,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DecisionLinks>();
         services.AddSingleton<DecisionRecovery>();
         services.AddSingleton<NominationLinks>();
-        services.AddSingleton<LinkReceipts>();
 
         services.AddSingleton<ProposalIntake>();
         services.AddSingleton<StatusQuery>();

@@ -9,15 +9,17 @@ namespace Approvals.Server.Hosting;
 
 /// <summary>The server's stand-in for the Functions queue trigger: polls <c>notifications</c>, hands each message to
 /// <see cref="NotificationHandler"/>, deletes it on success, hides it again with exponential back-off on failure, and
-/// after <see cref="NotificationWorkerOptions.MaxDequeueCount"/> deliveries moves it to <c>notifications-poison</c>.</summary>
+/// after <see cref="MailOptions.MaxDeliveries"/> deliveries moves it to <c>notifications-poison</c>.</summary>
 internal sealed class NotificationQueueWorker(
     StorageAccount account,
     NotificationHandler handler,
     IOptions<NotificationWorkerOptions> options,
+    IOptions<ApprovalsOptions> approvals,
     TimeProvider time,
     ILogger<NotificationQueueWorker> logger) : BackgroundService
 {
     private readonly NotificationWorkerOptions o = options.Value;
+    private int MaxDeliveries => approvals.Value.Mail.MaxDeliveries;
     private readonly QueueClient queue = account.Queues.GetQueueClient(StorageNames.NotificationsQueue);
     private readonly QueueClient poison = account.Queues.GetQueueClient(StorageNames.NotificationsPoisonQueue);
 
@@ -55,7 +57,7 @@ internal sealed class NotificationQueueWorker(
     /// <summary>Handles one received message to its end: deleted, hidden for a retry, or moved to the poison queue.</summary>
     internal async Task ProcessAsync(QueueMessage message, CancellationToken cancellationToken)
     {
-        if (message.DequeueCount > o.MaxDequeueCount)
+        if (message.DequeueCount > MaxDeliveries)
         {
             // Delivered more often than allowed without an outcome (e.g. the process died while handling it).
             await MoveToPoisonAsync(message, $"dequeued {message.DequeueCount} times without completing", null, cancellationToken);
@@ -81,24 +83,9 @@ internal sealed class NotificationQueueWorker(
 
     private async Task FailAsync(QueueMessage message, Exception error, CancellationToken cancellationToken)
     {
-        if (error is MailSendInProgressException)
-        {
-            // Not a failure: another delivery is sending it. Put it back as a fresh message (its delivery count must
-            // not push a mail that is being sent into the poison queue) and look again when that send's lease is over.
-            await RequeueAsync(message, NotificationHandler.SendLease, "requeue while another delivery sends", cancellationToken);
-            return;
-        }
-
-        if (error is MailRelayUnavailableException && message.DequeueCount >= o.MaxDequeueCount)
-        {
-            // The relay is down, not this mail wrong: it waits as a fresh message, a round of tries every
-            // MaxRetryDelay, until the relay is back, however long that is, and never goes to the poison queue for it.
-            logger.LogWarning(error, "Notification message {QueueMessageId} waits for the SMTP relay; trying again in {RetryDelay}", message.MessageId, o.MaxRetryDelay);
-            await RequeueAsync(message, o.MaxRetryDelay, "requeue until the relay is back", cancellationToken);
-            return;
-        }
-
-        if (message.DequeueCount >= o.MaxDequeueCount)
+        // A mail that waits (relay down, another delivery sending it) is requeued by the handler, which then returns
+        // normally: what reaches here is a real failure of this mail.
+        if (message.DequeueCount >= MaxDeliveries)
         {
             await MoveToPoisonAsync(message, $"{error.GetType().Name}: {error.Message}", error, cancellationToken);
             return;
@@ -106,7 +93,7 @@ internal sealed class NotificationQueueWorker(
 
         var delay = RetryDelay(message.DequeueCount);
         logger.LogWarning(error, "Notification message {QueueMessageId} failed on delivery {DequeueCount} of {MaxDequeueCount}; retrying in {RetryDelay}",
-            message.MessageId, message.DequeueCount, o.MaxDequeueCount, delay);
+            message.MessageId, message.DequeueCount, MaxDeliveries, delay);
         await Try(() => queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken),
             "hide for retry", message);
     }
@@ -140,12 +127,6 @@ internal sealed class NotificationQueueWorker(
             notificationId, message.MessageId, StorageNames.NotificationsPoisonQueue, message.DequeueCount, reason);
         await Try(() => queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken), "delete after poisoning", message);
     }
-
-    private Task RequeueAsync(QueueMessage message, TimeSpan delay, string what, CancellationToken cancellationToken) => Try(async () =>
-    {
-        await queue.SendMessageAsync(message.MessageText, visibilityTimeout: delay, cancellationToken: cancellationToken);
-        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
-    }, what, message);
 
     internal TimeSpan RetryDelay(long dequeueCount)
     {

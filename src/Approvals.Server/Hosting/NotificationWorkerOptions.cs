@@ -1,13 +1,11 @@
 namespace Approvals.Server.Hosting;
 
 /// <summary>Settings of the server's queue worker, under <c>Approvals:Mail:Worker</c>. The Functions host uses the
-/// <c>queues</c> section of host.json instead.</summary>
+/// <c>queues</c> section of host.json instead; the number of deliveries is the library's
+/// <see cref="MailOptions.MaxDeliveries"/>, which is host.json's <c>maxDequeueCount</c>.</summary>
 internal sealed class NotificationWorkerOptions
 {
     public const string Section = "Approvals:Mail:Worker";
-
-    /// <summary>Deliveries of one message before it moves to <c>notifications-poison</c> (host.json's maxDequeueCount).</summary>
-    public int MaxDequeueCount { get; set; } = 5;
 
     /// <summary>How long a received message stays hidden while it is handled.</summary>
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);

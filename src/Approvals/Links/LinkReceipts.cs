@@ -4,7 +4,7 @@ using Approvals.Notifications;
 using Approvals.Storage;
 using Approvals.Workflow;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using Approvals.Http;
 
 namespace Approvals.Links;
 
@@ -21,48 +21,54 @@ public enum ReceiptAction
 /// <summary>What a link recorded, when, and from which client, as the receipt mail tells the person who acted.</summary>
 public sealed record LinkReceipt(ReceiptAction Action, DateTimeOffset At, string? ClientIp, string? Browser, int Nominees = 0);
 
-/// <summary>Puts a receipt on the outbox for whoever acted through a link. A link can be used by anyone who holds it (a
-/// colleague the mail was forwarded to, a mail scanner), so the holder of the mailbox learns of every action taken in
-/// their name and can raise the alarm.</summary>
-public sealed class LinkReceipts(NotificationOutbox outbox, ILogger<LinkReceipts> logger)
+/// <summary>The receipt for whoever acted through a link. A link can be used by anyone who holds it (a colleague the
+/// mail was forwarded to, a mail scanner), so the holder of the mailbox learns of every action taken in their name and
+/// can raise the alarm. The workflow sends it when it takes what the link sent (never for something it does not use),
+/// with an id fixed by the action, so a step run again sends it once.</summary>
+public static class LinkReceipts
 {
     /// <summary>Enough of a user agent to recognise a browser, short enough for a mail line.</summary>
     public const int BrowserLength = 160;
 
-    /// <summary>One receipt per recorded decision: its id is the decision's own (workshop, stage, round), so even a
-    /// second enqueue of it is sent once.</summary>
-    public Task DecisionAsync(HttpContext http, OpenedLink link, StoredDecision decision)
+    /// <summary>The request's client as the audit and the receipt keep it.</summary>
+    public static LinkVisit Visit(HttpContext http, string recipient)
     {
-        ArgumentNullException.ThrowIfNull(link);
+        ArgumentNullException.ThrowIfNull(http);
+        return new LinkVisit(recipient, Clean(LinkGate.ClientIp(http), AuditRow.MaxClientIp),
+            Clean(http.Request.Headers.UserAgent.ToString(), AuditRow.MaxUserAgent), Clean(ClientAddress.ForwardedFor(http), AuditRow.MaxUserAgent));
+    }
+
+    /// <summary>One receipt per decision: its id is the decision's own (workshop, stage, round).</summary>
+    public static Notification Decision(string workshopId, DecisionRecorded decision, LinkVisit via)
+    {
         ArgumentNullException.ThrowIfNull(decision);
         var action = decision.Decision switch
         {
-            Decision.Approve => ReceiptAction.Approved,
-            Decision.Reject => ReceiptAction.Rejected,
+            Workflow.Decision.Approve => ReceiptAction.Approved,
+            Workflow.Decision.Reject => ReceiptAction.Rejected,
             _ => ReceiptAction.ChangesRequested,
         };
         var role = decision.Stage == Stage.DonorSignOff ? Role.Donor : Role.ProjectManager;
-        return EnqueueAsync(http, link, $"{decision.WorkshopId}/receipt/{decision.Stage}/{decision.Round}", role,
-            new LinkReceipt(action, decision.At, null, null), decision.Comment);
+        return Build($"{workshopId}/receipt/{decision.Stage}/{decision.Round}", workshopId, via, role, decision.Stage, decision.Round, null,
+            decision.Comment, new LinkReceipt(action, decision.At, null, null));
     }
 
-    public Task SlateAsync(HttpContext http, OpenedLink link, Slate slate)
+    /// <summary>One receipt per slate sent: its id is the link's and the moment it was sent.</summary>
+    public static Notification Slate(string workshopId, int round, SlateSubmitted submitted, LinkVisit via)
     {
-        ArgumentNullException.ThrowIfNull(link);
-        ArgumentNullException.ThrowIfNull(slate);
-        var receipt = new LinkReceipt(slate.Declined ? ReceiptAction.SlateDeclined : ReceiptAction.SlateSent, slate.SubmittedAt, null, null, slate.Nominees.Count);
-        return EnqueueAsync(http, link, $"{link.Workshop.Id}/receipt/slate/{link.TokenId}/{slate.SubmittedAt.UtcTicks}", Role.FocalPoint, receipt, null);
+        ArgumentNullException.ThrowIfNull(submitted);
+        var slate = submitted.Slate;
+        return Build($"{workshopId}/receipt/slate/{submitted.TokenId}/{slate.SubmittedAt.UtcTicks}", workshopId, via, Role.FocalPoint,
+            Stage.Nominations, round, slate.Ministry, null,
+            new LinkReceipt(slate.Declined ? ReceiptAction.SlateDeclined : ReceiptAction.SlateSent, slate.SubmittedAt, null, null, slate.Nominees.Count));
     }
 
-    private async Task EnqueueAsync(HttpContext http, OpenedLink link, string key, Role role, LinkReceipt receipt, string? comment)
+    private static Notification Build(string key, string workshopId, LinkVisit via, Role role, Stage stage, int round, string? ministry,
+        string? comment, LinkReceipt receipt)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        var claims = link.Claims;
-        var notification = new Notification(IdempotencyStore.Hash(key)[..32], NotificationKind.Receipt, link.Workshop.Id, claims.Recipient, role,
-            claims.Stage, claims.Round, receipt.At, Ministry: claims.Purpose == LinkPurpose.Nomination ? claims.Party : null, Comment: comment,
-            Receipt: receipt with { ClientIp = Clean(LinkGate.ClientIp(http), 64), Browser = Clean(http.Request.Headers.UserAgent.ToString(), BrowserLength) });
-        await outbox.EnqueueAsync([notification]);
-        logger.LogInformation("Workshop {WorkshopId}: receipt {NotificationId} for {Action} queued for {To}", link.Workshop.Id, notification.Id, receipt.Action, claims.Recipient);
+        ArgumentNullException.ThrowIfNull(via);
+        return new Notification(IdempotencyStore.Hash(key)[..32], NotificationKind.Receipt, workshopId, via.Recipient, role, stage, round, receipt.At,
+            Ministry: ministry, Comment: comment, Receipt: receipt with { ClientIp = via.ClientIp, Browser = Clean(via.UserAgent, BrowserLength) });
     }
 
     /// <summary>Header values are the client's to choose: no control characters, and no more than a line of them.</summary>

@@ -12,8 +12,8 @@ namespace Approvals.Nominations;
 /// <summary><c>GET|HEAD /api/nominations/{token}</c>: the ministry's slate form, prefilled; <c>POST</c>: a slate or a
 /// decline, as form fields or JSON. A slate may be replaced until the window closes.</summary>
 public sealed class NominationLinks(
-    LinkGate gate, NominationStore nominations, DirectoryStore directory, AuditLog audit, LinkReceipts receipts, PassOnForms passOn,
-    TimeProvider time, ILogger<NominationLinks> logger)
+    LinkGate gate, NominationStore nominations, DirectoryStore directory, AuditLog audit, PassOnForms passOn, TimeProvider time,
+    ILogger<NominationLinks> logger)
 {
     public async Task<IResult> ShowAsync(string token)
     {
@@ -76,12 +76,11 @@ public sealed class NominationLinks(
             LinkGate.ClientIp(http), http.Request.Headers.UserAgent.ToString(), ClientAddress.ForwardedFor(http)));
         // The page says "received" only once the workflow answers that it keeps this very submission.
         var receipt = Guid.NewGuid().ToString("N");
-        await client.RaiseEventAsync(workshop.Id, WorkflowEvents.SlateSubmitted, new SlateSubmitted(slate, link.TokenId, receipt));
+        await client.RaiseEventAsync(workshop.Id, WorkflowEvents.SlateSubmitted, new SlateSubmitted(slate, link.TokenId, receipt, LinkReceipts.Visit(http, claims.Recipient)));
         logger.LogInformation("Workshop {WorkshopId}: slate from {Ministry} with {Count} nominee(s), declined {Declined}",
             workshop.Id, claims.Party, slate.Nominees.Count, slate.Declined);
         var answer = await client.AnswerToAsync(workshop.Id, receipt, s => s.Stage == Stage.Nominations, http.RequestAborted);
         if (SlateAnswers.NotKept(json, link, slate, answer) is { } notKept) return notKept;
-        await receipts.SlateAsync(http, link, slate);
 
         if (json) return Results.Json(new { workshopId = workshop.Id, ministry = claims.Party, declined = slate.Declined, nominees = slate.Nominees.Count, outcome = "kept" }, Json.Options, statusCode: StatusCodes.Status202Accepted);
         var titleZh = workshop.Proposal.TitleZh ?? workshop.Title;

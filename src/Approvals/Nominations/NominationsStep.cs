@@ -1,3 +1,4 @@
+using Approvals.Links;
 using Approvals.Notifications;
 using Approvals.Workflow;
 
@@ -81,6 +82,7 @@ internal static class NominationsStep
         await run.CallAsync<bool>(nameof(SaveSlate), new SlateRecord(run.Id, slates[key], submitted.TokenId));
         await run.Record(Stage.Nominations, new Step(slate.Declined ? AuditActions.Declined : AuditActions.SlateAccepted, slate.SubmittedBy,
             slate.Declined ? key : $"{key}: {slate.Nominees.Count} nominee(s)"), open(), tokenId: submitted.TokenId);
+        if (submitted.Via is { } via) await run.Notify([LinkReceipts.Slate(run.Id, run.Round, submitted with { Slate = slates[key] }, via)]);
     }
 
     /// <summary>The same answer sent again (a double click, a re-sent form): same decline, same nominees in the same order.</summary>

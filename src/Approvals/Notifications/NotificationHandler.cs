@@ -9,13 +9,16 @@ namespace Approvals.Notifications;
 /// the server's <c>NotificationQueueWorker</c>: renders the notification and sends it once per notification id.
 /// <para>Exactly-once holds up to the SMTP boundary: the send is claimed in <c>SentMail</c> before and recorded after.
 /// If the process dies between a successful hand-over and that record, the claim's lease expires and a redelivery sends
-/// the mail again (at-least-once there, and only there). Any failure throws, so the message is retried and, after the
-/// last try, lands in <c>notifications-poison</c>.</para></summary>
+/// the mail again, with the same Message-Id (at-least-once there, and only there). A failure throws, so the message is
+/// retried and, after the last try, lands in <c>notifications-poison</c> — except for what is no fault of the mail: a
+/// relay that is down, or another delivery sending it right now. Then the mail waits as a fresh message and this
+/// delivery ends normally, so neither host's retry count can poison it.</para></summary>
 public sealed class NotificationHandler(
     MailFactsLoader facts,
     NotificationRenderer renderer,
     IMailTransport transport,
     SentMailStore sent,
+    NotificationOutbox outbox,
     IOptions<ApprovalsOptions> options,
     TimeProvider time,
     ILogger<NotificationHandler> logger)
@@ -23,7 +26,8 @@ public sealed class NotificationHandler(
     /// <summary>How long a claimed send keeps a concurrent delivery off; longer than an SMTP hand-over can take.</summary>
     public static readonly TimeSpan SendLease = TimeSpan.FromMinutes(2);
 
-    public async Task HandleAsync(string messageText, long dequeueCount, CancellationToken cancellationToken = default)
+    /// <param name="dequeueCount">This delivery's number (1 for the first).</param>
+    public async Task<Delivered> HandleAsync(string messageText, long dequeueCount, CancellationToken cancellationToken = default)
     {
         var notification = Parse(messageText);
         using var scope = logger.BeginScope(new Dictionary<string, object>
@@ -38,9 +42,15 @@ public sealed class NotificationHandler(
             case SendClaimState.AlreadySent:
                 logger.LogInformation("Notification {NotificationId} ({Kind}) was sent before; delivery {DequeueCount} sends nothing",
                     notification.Id, notification.Kind, dequeueCount);
-                return;
+                return Delivered.AlreadySent;
             case SendClaimState.InProgress:
-                throw new MailSendInProgressException(notification.Id);
+                // Look again when the other delivery's lease is over: by then it is sent, or its sender is taken for dead.
+                var now = time.GetUtcNow();
+                var wait = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond, ((claim.LeaseEndsAt ?? now + SendLease) - now).Ticks + TimeSpan.TicksPerSecond));
+                await outbox.RequeueAsync(messageText, wait, cancellationToken);
+                logger.LogInformation("Notification {NotificationId} is being sent by another delivery; looking again in {RetryDelay}",
+                    notification.Id, wait);
+                return Delivered.Requeued;
         }
 
         string receipt;
@@ -53,7 +63,14 @@ public sealed class NotificationHandler(
         catch (Exception e)
         {
             await sent.ReleaseAsync(claim, $"{e.GetType().Name}: {e.Message}");
-            throw;
+            if (e is not MailRelayUnavailableException || dequeueCount < options.Value.Mail.MaxDeliveries) throw;
+
+            // The relay is down, not this mail wrong: it waits as a fresh message for a new round of tries, however
+            // long the outage lasts.
+            var delay = options.Value.Mail.RelayRetryDelay;
+            await outbox.RequeueAsync(messageText, delay, cancellationToken);
+            logger.LogWarning(e, "Notification {NotificationId} waits for the SMTP relay; trying again in {RetryDelay}", notification.Id, delay);
+            return Delivered.Requeued;
         }
 
         // A crash right here, after the hand-over and before the record, is the one case that sends twice.
@@ -65,6 +82,7 @@ public sealed class NotificationHandler(
 
         logger.LogInformation("Sent {Kind} notification {NotificationId} for workshop {WorkshopId} to {To} (attempt {Attempt}, delivery {DequeueCount}): {Receipt}",
             notification.Kind, notification.Id, notification.WorkshopId, notification.To, claim.Attempt, dequeueCount, receipt);
+        return Delivered.Sent;
     }
 
     /// <summary>Reads a queue message; a message that is not a notification throws, so it ends in the poison queue.</summary>
@@ -90,9 +108,11 @@ public sealed class NotificationHandler(
     }
 }
 
-/// <summary>Another delivery of the same notification is sending it right now; this delivery is retried later.</summary>
-public sealed class MailSendInProgressException(string notificationId)
-    : Exception($"Notification {notificationId} is being sent by another delivery; retry later.")
+/// <summary>How a delivery ended without an error: the message is done with either way (a requeued mail lives on in
+/// its fresh copy).</summary>
+public enum Delivered
 {
-    public string NotificationId { get; } = notificationId;
+    Sent,
+    AlreadySent,
+    Requeued,
 }

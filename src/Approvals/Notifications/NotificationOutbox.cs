@@ -23,4 +23,12 @@ public sealed class NotificationOutbox(StorageAccount account)
             await client.SendMessageAsync(Json.Store(n));
         }
     }
+
+    /// <summary>Puts a message back as a fresh one (its delivery count starts again), visible after
+    /// <paramref name="delay"/>: for a mail that must wait, not fail.</summary>
+    public async Task RequeueAsync(string messageText, TimeSpan delay, CancellationToken cancellationToken = default)
+    {
+        var client = await queue.Value;
+        await client.SendMessageAsync(messageText, visibilityTimeout: delay, cancellationToken: cancellationToken);
+    }
 }

@@ -12,7 +12,7 @@ namespace Approvals.Review;
 /// <summary><c>GET|HEAD /api/decisions/{token}</c> shows the facts and a form and never decides;
 /// <c>POST</c> decides exactly once per workshop, stage and round.</summary>
 public sealed class DecisionLinks(
-    LinkGate gate, DecisionStore decisions, NominationStore nominations, DirectoryStore directory, AuditLog audit, LinkReceipts receipts,
+    LinkGate gate, DecisionStore decisions, NominationStore nominations, DirectoryStore directory, AuditLog audit,
     PassOnForms passOn, TimeProvider time, ILogger<DecisionLinks> logger)
 {
     public async Task<IResult> ShowAsync(string token)
@@ -62,13 +62,13 @@ public sealed class DecisionLinks(
 
 
         var candidate = new StoredDecision(workshop.Id, claims.Stage, claims.Round, claims.Party, decision,
-            comment.Length == 0 ? null : comment, link.TokenId, time.GetUtcNow(), Raised: false);
+            comment.Length == 0 ? null : comment, link.TokenId, time.GetUtcNow(), Raised: false, LinkReceipts.Visit(http, claims.Recipient));
         var (won, stored) = await decisions.TryRecordAsync(candidate);
         if (!won) return await Replay(link, stored, client, http.RequestAborted);
 
-        await audit.AppendAsync(workshop.Id, new AuditEntry(link.TokenId, stored.At, claims.Stage, AuditActions.DecisionVia(decision), claims.Recipient,
-            stored.Comment, link.TokenId, "link", LinkGate.ClientIp(http), http.Request.Headers.UserAgent.ToString(), ClientAddress.ForwardedFor(http)));
-        await receipts.DecisionAsync(http, link, stored);
+        // Everything after the insert can be redone from the stored row alone: if this process dies here, DecisionRecovery
+        // writes the same audit line and raises the same event, and the workflow sends the receipt when it takes it.
+        await audit.AppendAsync(workshop.Id, stored.ToAuditEntry()!);
         await Raise(stored, client);
         logger.LogInformation("Workshop {WorkshopId}: {Decision} at {Stage} round {Round} by {Approver}", workshop.Id, decision, claims.Stage, claims.Round, claims.Party);
         var answer = await AnswerTo(stored, client, http.RequestAborted);
@@ -92,8 +92,7 @@ public sealed class DecisionLinks(
     private async Task Raise(StoredDecision d, DurableTaskClient client)
     {
         // The decision is stored first; if this process dies before the event is raised, DecisionRecovery raises it.
-        await client.RaiseEventAsync(d.WorkshopId, WorkflowEvents.DecisionRecorded,
-            new DecisionRecorded(d.Stage, d.Round, d.Approver, d.Decision, d.Comment, d.TokenId, d.At));
+        await client.RaiseEventAsync(d.WorkshopId, WorkflowEvents.DecisionRecorded, d.ToEvent());
         await decisions.MarkRaisedAsync(d);
     }
 

@@ -1,3 +1,4 @@
+using Approvals.Links;
 using Approvals.Notifications;
 using Approvals.Workflow;
 
@@ -34,6 +35,9 @@ internal static class Decisions
         if (end.Outcome is { } outcome) return outcome;
 
         var d = end.Event!;
+        // Only a decision the workflow takes gets a receipt. (Events raised before receipts moved here carry no client:
+        // their page sent it, and their histories replay without this step.)
+        if (d.Via is { } via) await run.Notify([LinkReceipts.Decision(run.Id, d, via)]);
         return d.Decision switch
         {
             Decision.Approve => new Move(request.OnApprove, new Step(AuditActions.Approved, d.Approver, d.Comment)),

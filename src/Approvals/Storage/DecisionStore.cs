@@ -5,8 +5,18 @@ using Azure.Data.Tables;
 namespace Approvals.Storage;
 
 /// <summary>A decision taken through a link, as stored: one per workshop, stage and round.</summary>
+/// <param name="Via">The request that stored it; absent on decisions stored before it was kept.</param>
 public sealed record StoredDecision(
-    string WorkshopId, Stage Stage, int Round, string Approver, Decision Decision, string? Comment, string TokenId, DateTimeOffset At, bool Raised);
+    string WorkshopId, Stage Stage, int Round, string Approver, Decision Decision, string? Comment, string TokenId, DateTimeOffset At, bool Raised,
+    LinkVisit? Via = null)
+{
+    /// <summary>The workflow event that carries this decision (the click's, or the recovery job's: the same).</summary>
+    public DecisionRecorded ToEvent() => new(Stage, Round, Approver, Decision, Comment, TokenId, At, Via);
+
+    /// <summary>The audit line of the click, with the client it came from.</summary>
+    public AuditEntry? ToAuditEntry() => Via is null ? null : new AuditEntry(TokenId, At, Stage, AuditActions.DecisionVia(Decision), Via.Recipient,
+        Comment, TokenId, "link", Via.ClientIp, Via.UserAgent, Via.ForwardedFor);
+}
 
 /// <summary>Decisions and consumed tokens: PK = workshop id, RK = stage and round, written with a conditional insert
 /// so the first decision wins and every later attempt (another click, another approver, a retry) sees it.</summary>
@@ -55,6 +65,10 @@ internal sealed class DecisionRow : TableRow
     public string TokenId { get; set; } = string.Empty;
     public DateTimeOffset At { get; set; }
     public bool Raised { get; set; }
+    public string? ViaRecipient { get; set; }
+    public string? ViaClientIp { get; set; }
+    public string? ViaUserAgent { get; set; }
+    public string? ViaForwardedFor { get; set; }
 
     public static string RowKeyOf(Stage stage, int round) => $"{stage}-{round:D3}";
 
@@ -70,7 +84,12 @@ internal sealed class DecisionRow : TableRow
         TokenId = d.TokenId,
         At = d.At,
         Raised = d.Raised,
+        ViaRecipient = d.Via?.Recipient,
+        ViaClientIp = d.Via?.ClientIp,
+        ViaUserAgent = d.Via?.UserAgent,
+        ViaForwardedFor = d.Via?.ForwardedFor,
     };
 
-    public StoredDecision ToDecision() => new(PartitionKey, Stage, Round, Approver, Decision, Comment, TokenId, At, Raised);
+    public StoredDecision ToDecision() => new(PartitionKey, Stage, Round, Approver, Decision, Comment, TokenId, At, Raised,
+        ViaRecipient is null ? null : new LinkVisit(ViaRecipient, ViaClientIp, ViaUserAgent, ViaForwardedFor));
 }

@@ -17,8 +17,10 @@ public enum SendClaimState
 /// <summary>A claim on sending one notification's mail (see <see cref="SentMailStore"/>).</summary>
 public sealed class SendClaim
 {
-    internal SendClaim(SendClaimState state, string notificationId, string partitionKey, string rowKey, ETag etag, int attempt)
+    internal SendClaim(SendClaimState state, string notificationId, string partitionKey, string rowKey, ETag etag, int attempt,
+        DateTimeOffset? leaseEndsAt = null)
     {
+        LeaseEndsAt = leaseEndsAt;
         State = state;
         NotificationId = notificationId;
         PartitionKey = partitionKey;
@@ -29,6 +31,10 @@ public sealed class SendClaim
 
     public SendClaimState State { get; }
     public int Attempt { get; }
+
+    /// <summary>For a claim <see cref="SendClaimState.InProgress"/>: when the other delivery's lease runs out, if known.</summary>
+    public DateTimeOffset? LeaseEndsAt { get; }
+
     internal string NotificationId { get; }
     internal string PartitionKey { get; }
     internal string RowKey { get; }
@@ -82,7 +88,7 @@ public sealed class SentMailStore(Tables tables, TimeProvider time, ILogger<Sent
             if (existing.Status == Sent) return new SendClaim(SendClaimState.AlreadySent, notification.Id, pk, rk, existing.ETag, existing.Attempts ?? 1);
             if (existing.Status == Sending && existing.ClaimedAt is { } claimed && claimed + lease > now)
             {
-                return new SendClaim(SendClaimState.InProgress, notification.Id, pk, rk, existing.ETag, existing.Attempts ?? 1);
+                return new SendClaim(SendClaimState.InProgress, notification.Id, pk, rk, existing.ETag, existing.Attempts ?? 1, claimed + lease);
             }
 
             // A failed attempt, or a claim whose sender died before finishing: take it over, unless someone else does first.

@@ -25,7 +25,10 @@ public enum Decision
 }
 
 /// <summary>An approver's decision for one stage and round.</summary>
-public sealed record DecisionRecorded(Stage Stage, int Round, string Approver, Decision Decision, string? Comment, string? TokenId, DateTimeOffset At)
+/// <param name="Via">The click's client, for the receipt the workflow sends when it takes the decision (absent on events
+/// raised before receipts moved into the workflow: their page had sent it).</param>
+public sealed record DecisionRecorded(Stage Stage, int Round, string Approver, Decision Decision, string? Comment, string? TokenId, DateTimeOffset At,
+    LinkVisit? Via = null)
 {
     /// <summary>One decision is stored per stage and round, so every raise of it (the click, the recovery job) carries
     /// the same receipt and the workflow answers it once.</summary>
@@ -41,7 +44,8 @@ public sealed record DecisionRecorded(Stage Stage, int Round, string Approver, D
 
 /// <summary>A ministry's slate (or decline) as submitted through its link; <paramref name="Receipt"/> names this one
 /// submission, so the page can wait for the workflow's answer to it.</summary>
-public sealed record SlateSubmitted(Slate Slate, string? TokenId, string? Receipt = null);
+/// <param name="Via">The sender's client, for the receipt the workflow sends when it keeps the slate.</param>
+public sealed record SlateSubmitted(Slate Slate, string? TokenId, string? Receipt = null, LinkVisit? Via = null);
 
 /// <summary>Staff resubmitting the proposal after changes were requested in <paramref name="Round"/> (a repeated PUT
 /// carries the same round and is ignored once that round has moved on).</summary>

@@ -14,8 +14,7 @@ public sealed class AFrozenEmulatorDelaysButLosesNothing(OwnAzurite azurite, Smt
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(20);
 
-    [SoakFact]
-    [Trait("Category", "Soak")]
+    [Fact]
     public async Task EveryWorkshopStillReachesPublishedAfterTwentySecondsOfFrozenStorage()
     {
         const string scenario = "storage frozen 20 s";

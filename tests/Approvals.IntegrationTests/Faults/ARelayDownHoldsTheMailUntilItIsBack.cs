@@ -13,10 +13,9 @@ public sealed class ARelayDownHoldsTheMailUntilItIsBack(OwnAzurite azurite, Smtp
 {
     /// <summary>Shortened to keep the default run within budget, with the retries' back-off capped at 10 s so that the
     /// outage still outlasts all five tries of a mail (2 + 4 + 8 + 10 s); the soak keeps the full minute and the defaults.</summary>
-    [SoakFact]
-    [Trait("Category", "Soak")]
+    [Fact]
     public Task MailsWaitThroughThirtySecondsWithoutARelay() =>
-        RunAsync(TimeSpan.FromSeconds(30), workshops: 2, new Dictionary<string, string?> { ["Approvals__Mail__Worker__MaxRetryDelay"] = "00:00:10" });
+        RunAsync(TimeSpan.FromSeconds(30), workshops: 2, new Dictionary<string, string?> { ["Approvals__Mail__Worker__MaxRetryDelay"] = "00:00:10", ["Approvals__Mail__RelayRetryDelay"] = "00:00:10" });
 
     [SoakFact]
     [Trait("Category", "Soak")]

@@ -53,9 +53,23 @@ public sealed class HostJsonParityTests
     {
         var queues = new ConfigurationBuilder().AddJsonFile(FunctionsOutput.HostJson).Build().GetSection("extensions:queues");
 
-        Assert.Equal(queues.GetValue<int>("maxDequeueCount"), new NotificationWorkerOptions().MaxDequeueCount);
+        Assert.Equal(queues.GetValue<int>("maxDequeueCount"), new ApprovalsOptions().Mail.MaxDeliveries);
         // The Functions host moves a message that failed maxDequeueCount times to "<queue>-poison".
         Assert.Equal($"{StorageNames.NotificationsQueue}-poison", StorageNames.NotificationsPoisonQueue);
+    }
+
+    [Fact]
+    public void TheFunctionsHostAddsTheSecurityHeadersToTheResponsesItWritesItself()
+    {
+        // A 401 for a missing function key, or a 404 for an unknown route, is written by the host, never by our code:
+        // host.json's customHeaders give those the same headers the library puts on every response of ours.
+        var configured = new ConfigurationBuilder().AddJsonFile(FunctionsOutput.HostJson).Build().GetSection("extensions:http:customHeaders")
+            .GetChildren().ToDictionary(c => c.Key, c => c.Value, StringComparer.OrdinalIgnoreCase);
+        var response = new Microsoft.AspNetCore.Http.DefaultHttpContext().Response;
+        Approvals.Http.SecurityHeaders.Apply(response);
+
+        Assert.Equal(response.Headers.ToDictionary(h => h.Key, h => (string?)h.Value.ToString(), StringComparer.OrdinalIgnoreCase).OrderBy(h => h.Key),
+            configured.OrderBy(h => h.Key));
     }
 
     [Fact]

@@ -30,6 +30,30 @@ public sealed class DecisionRecoveryTests(AppServer server)
     }
 
     [Fact]
+    public async Task AfterACrashRightAfterTheInsertTheClickStillGetsItsAuditLineAndItsReceipt()
+    {
+        var (id, _) = await server.SubmitAsync();
+        await Eventually.WaitFor(async () => (await server.StatusAsync(id)).Pending.Count > 0);
+        await using var services = LibraryServices.Build();
+        const string manager = "project.manager@iom.example.org";
+        var browser = $"CrashCheck/1.0 {Guid.NewGuid():N}";
+        // The row as the page stores it, with the click's client; the request died before writing anything else.
+        await services.GetRequiredService<DecisionStore>().TryRecordAsync(new StoredDecision(id, Stage.InternalReview, 0, manager, Decision.Approve,
+            null, "token-id", DateTimeOffset.UtcNow.AddMinutes(-1), Raised: false, new LinkVisit(manager, "198.51.100.23", browser, null)));
+
+        await services.GetRequiredService<DecisionRecovery>().RunOnceAsync(server.Process.DurableClient);
+
+        await server.WaitForStageAsync(id, Stage.Nominations);
+        var receipt = await Eventually.Until(async () => (await server.MailsAsync(id)).Where(m => m.Kind == Notifications.NotificationKind.Receipt).ToList(),
+            found => found.Count > 0, TimeSpan.FromSeconds(30));
+        Assert.Equal(manager, Assert.Single(receipt).To);
+        Assert.Contains("198.51.100.23", receipt[0].Text, StringComparison.Ordinal);
+        Assert.Contains(browser, receipt[0].Text, StringComparison.Ordinal);
+        var audit = await services.GetRequiredService<AuditLog>().ListAsync(id);
+        Assert.Contains(audit, e => e.Action == AuditActions.DecisionVia(Decision.Approve) && e.ClientIp == "198.51.100.23" && e.UserAgent == browser);
+    }
+
+    [Fact]
     public async Task ADecisionTheWorkflowAlreadyTookIsMarkedNotRaisedAgain()
     {
         var (id, _) = await server.SubmitAsync();

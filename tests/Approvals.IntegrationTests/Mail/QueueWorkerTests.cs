@@ -93,6 +93,7 @@ public sealed class QueueWorkerTests(MailTestAzurite azurite)
         await using var host = await MailHost.StartAsync(azurite, configure: s =>
         {
             s.AddSingleton<IMailTransport>(sp => new CountingTransport(sp.GetRequiredService<LocalMailboxTransport>(), failures: 7, relayDown: true));
+            s.Configure<ApprovalsOptions>(o => o.Mail.RelayRetryDelay = TimeSpan.FromSeconds(1));
             s.AddNotificationWorker(FastRetries);
         });
         var id = await MailTestData.SeedWorkshopAsync(host);

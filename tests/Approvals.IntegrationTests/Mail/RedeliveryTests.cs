@@ -28,9 +28,9 @@ public sealed class RedeliveryTests(MailTestAzurite azurite)
         var message = Json.Serialize(MailTestData.Notification(id, NotificationKind.ReviewRequest, to, Role.ProjectManager, Stage.InternalReview));
         var handler = host.Get<NotificationHandler>();
 
-        await handler.HandleAsync(message, 1);
-        await handler.HandleAsync(message, 2);
-        await handler.HandleAsync(message, 1); // the same notification enqueued twice
+        Assert.Equal(Delivered.Sent, await handler.HandleAsync(message, 1));
+        Assert.Equal(Delivered.AlreadySent, await handler.HandleAsync(message, 2));
+        Assert.Equal(Delivered.AlreadySent, await handler.HandleAsync(message, 1)); // the same notification enqueued twice
 
         Assert.Equal(1, ((CountingTransport)host.Get<IMailTransport>()).Sent);
         Assert.Equal(1, await MailboxCountAsync(host, to));
@@ -46,23 +46,21 @@ public sealed class RedeliveryTests(MailTestAzurite azurite)
         var message = Json.Serialize(n);
         var handler = host.Get<NotificationHandler>();
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
-        {
-            try
-            {
-                await handler.HandleAsync(message, 1);
-                return "done";
-            }
-            catch (MailSendInProgressException)
-            {
-                return "retry later";
-            }
-        }));
-        await handler.HandleAsync(message, 2); // the retry of the one told to come back
+        var queue = host.Get<StorageAccount>().Queues.GetQueueClient(StorageNames.NotificationsQueue);
+        await queue.CreateIfNotExistsAsync();
+        await queue.ClearMessagesAsync();
 
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => handler.HandleAsync(message, 1)));
+
+        // The one that found the other sending ended normally (no retry count spent) and left a fresh copy that looks
+        // again after the other's lease: that copy finds the mail sent.
+        Assert.Equal([Delivered.Sent, Delivered.Requeued], outcomes.Order());
+        Assert.Equal(1, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Empty((await queue.PeekMessagesAsync(32)).Value); // hidden until the lease is over
+        Assert.Equal(Delivered.AlreadySent, await handler.HandleAsync(message, 1));
+        await queue.ClearMessagesAsync();
         var transport = (CountingTransport)host.Get<IMailTransport>();
         Assert.Equal(1, transport.Attempts);
-        Assert.Contains("done", outcomes);
         Assert.Equal(1, await MailboxCountAsync(host, to));
         Assert.Equal(SentMailStore.Sent, (await host.Get<SentMailStore>().GetAsync(id, n.Id))?.Status);
     }
@@ -83,6 +81,32 @@ public sealed class RedeliveryTests(MailTestAzurite azurite)
         var record = await host.Get<SentMailStore>().GetAsync(id, n.Id);
         Assert.Equal((SentMailStore.Sent, 2), (record?.Status, record?.Attempts));
         Assert.Equal(1, await MailboxCountAsync(host, to));
+    }
+
+    [Fact]
+    public async Task ARelayThatIsDownThroughEveryTryLeavesTheMailWaitingAsAFreshMessageNotFailed()
+    {
+        // What the Functions host relies on: its queue trigger poisons a message whose last delivery throws.
+        await using var host = await MailHost.StartAsync(azurite, configure: s => s.AddSingleton<IMailTransport>(sp =>
+            new CountingTransport(sp.GetRequiredService<LocalMailboxTransport>(), failures: int.MaxValue, relayDown: true)));
+        var id = await MailTestData.SeedWorkshopAsync(host);
+        var n = MailTestData.Notification(id, NotificationKind.ReviewRequest, MailTestData.UniqueAddress("pm"), Role.ProjectManager, Stage.InternalReview);
+        var message = Json.Serialize(n);
+        var handler = host.Get<NotificationHandler>();
+        var queue = host.Get<StorageAccount>().Queues.GetQueueClient(StorageNames.NotificationsQueue);
+        await queue.CreateIfNotExistsAsync();
+        await queue.ClearMessagesAsync();
+
+        for (var delivery = 1; delivery < 5; delivery++)
+        {
+            await Assert.ThrowsAsync<MailRelayUnavailableException>(() => handler.HandleAsync(message, delivery));
+        }
+
+        Assert.Equal(Delivered.Requeued, await handler.HandleAsync(message, 5));
+        Assert.Equal(1, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Empty((await queue.PeekMessagesAsync(32)).Value); // waits RelayRetryDelay before its next round
+        Assert.Equal(SentMailStore.Failed, (await host.Get<SentMailStore>().GetAsync(id, n.Id))?.Status);
+        await queue.ClearMessagesAsync();
     }
 
     [Fact]
