@@ -15,6 +15,19 @@ public static class DirectoryReader
 
     public static (ProjectDirectory? Directory, IReadOnlyDictionary<string, string[]> Errors) Read(JsonElement root)
     {
+        try
+        {
+            return ReadValid(root);
+        }
+        catch (InvalidOperationException)
+        {
+            // A string that is not valid UTF-8 parses but cannot be read.
+            return (null, new Dictionary<string, string[]> { ["$"] = ["The directory holds text that is not valid UTF-8."] });
+        }
+    }
+
+    private static (ProjectDirectory? Directory, IReadOnlyDictionary<string, string[]> Errors) ReadValid(JsonElement root)
+    {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         void Add(string field, string message)
         {

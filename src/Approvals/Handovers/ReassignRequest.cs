@@ -18,8 +18,20 @@ public sealed record ReassignRequest(
     public const int MaxActorLength = 254;
     public const string DefaultActor = "staff";
 
-    public static ReassignRequest Read(JsonElement body) =>
-        (body.ValueKind == JsonValueKind.Object ? body.Deserialize<ReassignRequest>(Json.Options) : null) ?? new(null, null, null, null, null);
+    /// <summary>Anything but a JSON object, or one whose text is not valid UTF-8, carries no field.</summary>
+    public static ReassignRequest Read(JsonElement body)
+    {
+        try
+        {
+            return (body.ValueKind == JsonValueKind.Object ? body.Deserialize<ReassignRequest>(Json.Options) : null) ?? Empty;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return Empty;
+        }
+    }
+
+    private static ReassignRequest Empty => new(null, null, null, null, null);
 
     public string FromAddress => From?.Trim() ?? string.Empty;
 

@@ -124,6 +124,9 @@ public sealed class HandoverTests(AppServer server)
         var invalid = await server.Http.PostAsJsonAsync($"api/workshops/{id}/reassign", new { from = "nobody", to = Manager });
         var notHolder = await Reassign(id, Deputy, "someone@iom.example.org", "typo");
         var missing = await Reassign("ws-20990101-000000", Manager, Deputy, "no such workshop");
+        var brokenText = new ByteArrayContent([.. "{\"from\":\""u8.ToArray(), 0xC3, 0x28, 0xFF, .. "\"}"u8.ToArray()]);
+        brokenText.Headers.ContentType = new("application/json");
+        var broken = await server.Http.PostAsync($"api/workshops/{id}/reassign", brokenText);
 
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var problem = AppServer.Problem(await invalid.Content.ReadAsStringAsync()).GetProperty("errors");
@@ -132,6 +135,7 @@ public sealed class HandoverTests(AppServer server)
         Assert.Equal(HttpStatusCode.Conflict, notHolder.StatusCode);
         Assert.True(AppServer.Problem(await notHolder.Content.ReadAsStringAsync()).GetProperty("errors").TryGetProperty("from", out _));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
         var status = await server.StatusAsync(id);
         Assert.Equal(Manager, Assert.Single(status.Pending).Party);
         Assert.DoesNotContain(status.History, h => h.Action is AuditActions.Reassigned or AuditActions.HandoverRefused);
