@@ -1,6 +1,7 @@
 using Approvals.Audit;
 using Approvals.Contacts;
 using Approvals.Health;
+using Approvals.Handovers;
 using Approvals.Http;
 using Approvals.Links;
 using Approvals.Nominations;
@@ -64,6 +65,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AuditExport>();
         services.AddApprovalsHealthChecks();
         services.AddSingleton<HistoryPurge>();
+        services.AddSingleton<DirectoryApi>();
+        services.AddSingleton<ReassignApi>();
+        services.AddSingleton<PassOnForms>();
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<PageRenderer>();
 

@@ -1,3 +1,4 @@
+using Approvals.Handovers;
 using Approvals.Nominations;
 using Approvals.Notifications;
 using static Approvals.Notifications.MailParts;
@@ -12,6 +13,7 @@ internal static class DonorMails
     public static MailContent Request(MailFacts f)
     {
         var mail = About(f, "Donor sign-off requested", "请捐助方审批");
+        HandoverMails.PassedToYou(mail.Body, f);
         mail.Body.Paragraph(
             "This workshop has passed internal review and its nominations have closed. As the EU donor's programme manager, "
             + "please approve it, reject it or request changes. Opening the link alone decides nothing.",

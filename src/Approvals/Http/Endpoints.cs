@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Approvals.Audit;
 using Approvals.Health;
+using Approvals.Contacts;
+using Approvals.Handovers;
 using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Review;
@@ -27,6 +29,10 @@ public static class Endpoints
         keyed.MapPost("/workshops/{id}/retry", (string id, HttpContext h, WorkshopsApi api, DurableTaskClient c) => api.RetryAsync(h, c, id));
         keyed.MapGet("/workshops/{id}/audit.csv", (string id, HttpContext h, AuditExport export) => export.WorkshopAsync(h, id));
         keyed.MapGet("/audit.csv", (HttpContext h, AuditExport export) => export.Range(h));
+        keyed.MapPost("/workshops/{id}/reassign", (string id, HttpContext h, ReassignApi api, DurableTaskClient c) => api.ReassignAsync(h, c, id));
+        keyed.MapGet("/directory", (HttpContext h, DirectoryApi api) => api.GetAsync(h));
+        keyed.MapPut("/directory", (HttpContext h, DirectoryApi api) => api.PutAsync(h));
+        keyed.MapGet("/directory/changes", (DirectoryApi api) => api.ChangesAsync());
 
         // The dashboard's pages check the key itself, to answer a browser with a page and a Basic challenge.
         var links = app.MapGroup("/api");

@@ -67,6 +67,22 @@ public sealed class LinkGate(LinkTokens tokens, WorkshopStore workshops)
         return null;
     }
 
+    /// <summary>Refuses a link whose request was passed on to someone else (reassigned by staff or passed on by its
+    /// holder): the page says who holds it now, and the link decides nothing.</summary>
+    public static IResult? StillHeld(OpenedLink link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        var (claims, workshop) = (link.Claims, link.Workshop);
+        var (ministry, address) = claims.Purpose == LinkPurpose.Nomination ? (claims.Party, claims.Recipient) : ((string?)null, claims.Party);
+        if (Handovers.Handovers.PassedAway(workshop.Handovers, claims.Stage, claims.Round, ministry, address) is not { } passed) return null;
+        var (away, holder) = passed;
+        var how = away.Via == Handovers.HandoverVia.Reassigned ? $"reassigned by {away.Actor}" : $"passed on by {away.Actor}";
+        var howZh = away.Via == Handovers.HandoverVia.Reassigned ? $"由 {away.Actor} 改派" : $"由 {away.Actor} 转交";
+        return Pages.Message(StatusCodes.Status410Gone, $"This request was passed to {holder}", $"此请求已转交给 {holder}",
+            $"On {away.At:yyyy-MM-dd HH:mm} UTC the request for “{workshop.Title}” held by {away.From} was {how}; {holder} holds it now. This link no longer decides or sends anything. Nothing was changed.",
+            $"{away.At:yyyy-MM-dd HH:mm} UTC，原由 {away.From} 处理的“{workshop.Proposal.TitleZh ?? workshop.Title}”请求已{howZh}，现由 {holder} 处理。此链接已不能再作决定或提交。未作任何更改。");
+    }
+
     /// <summary>The client address for the audit log: the connection's, never a header the client wrote.</summary>
     public static string? ClientIp(HttpContext http) => ClientAddress.Ip(http);
 }

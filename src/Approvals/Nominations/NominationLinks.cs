@@ -1,3 +1,4 @@
+using Approvals.Handovers;
 using Approvals.Http;
 using Approvals.Links;
 using Approvals.Storage;
@@ -11,7 +12,7 @@ namespace Approvals.Nominations;
 /// <summary><c>GET|HEAD /api/nominations/{token}</c>: the ministry's slate form, prefilled; <c>POST</c>: a slate or a
 /// decline, as form fields or JSON. A slate may be replaced until the window closes.</summary>
 public sealed class NominationLinks(
-    LinkGate gate, NominationStore nominations, DirectoryStore directory, AuditLog audit, TimeProvider time,
+    LinkGate gate, NominationStore nominations, DirectoryStore directory, AuditLog audit, PassOnForms passOn, TimeProvider time,
     ILogger<NominationLinks> logger)
 {
     public async Task<IResult> ShowAsync(string token)
@@ -19,6 +20,7 @@ public sealed class NominationLinks(
         var (link, refusal) = await gate.OpenAsync(token, LinkPurpose.Nomination);
         if (link is null) return refusal!;
         if (Closed(link) is { } closed) return closed;
+        if (LinkGate.StillHeld(link) is { } passed) return passed;
         var slates = await nominations.ListAsync(link.Workshop.Id);
         var mine = slates.FirstOrDefault(s => string.Equals(s.Ministry, link.Claims.Party, StringComparison.OrdinalIgnoreCase));
         return await Form(link, mine?.Nominees ?? [], new Dictionary<string, string[]>(), mine, StatusCodes.Status200OK);
@@ -36,6 +38,11 @@ public sealed class NominationLinks(
             return json ? Problems.Conflict($"Nominations are closed: the workshop is at {link.Workshop.Stage}.", "token") : closed;
         }
 
+        if (LinkGate.StillHeld(link) is { } passed)
+        {
+            return json ? Problems.Field(StatusCodes.Status410Gone, "token", "This request was passed on to someone else; this link sends nothing.", "Passed on.") : passed;
+        }
+
         var (claims, workshop) = (link.Claims, link.Workshop);
         if (!json && !http.Request.HasFormContentType)
         {
@@ -45,6 +52,9 @@ public sealed class NominationLinks(
 
         var draft = json ? await SlateReader.FromJsonAsync(http.Request) : await SlateReader.FromFormAsync(http.Request);
         if (draft.Problem is not null) return draft.Problem;
+
+        // The form was read within the slate's limits above; this is that same form.
+        if (!json && await http.Request.ReadFormAsync() is var form && PassOnForms.IsPassOn(form)) return await passOn.PassOnAsync(http, client, link, form);
         var slate = new Slate(claims.Party, draft.Nominees, draft.Decline, claims.Recipient, time.GetUtcNow());
         if (draft.Errors.Count == 0 && await IsStoredAsync(workshop, slate)) return Unchanged(link, slate, json);
         var errors = new Dictionary<string, string[]>(draft.Errors, StringComparer.Ordinal);

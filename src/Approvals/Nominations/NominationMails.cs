@@ -1,3 +1,4 @@
+using Approvals.Handovers;
 using Approvals.Notifications;
 using static Approvals.Notifications.MailParts;
 using static Approvals.Notifications.MailWording;
@@ -12,6 +13,7 @@ internal static class NominationMails
     {
         var (ministryEn, ministryZh, quota) = Invited(f);
         var mail = About(f, "Nominations requested", "请提名学员");
+        HandoverMails.PassedToYou(mail.Body, f);
         mail.Body.Paragraph(
                 $"{ministryEn} is invited to nominate up to {quota} participants for this workshop. Use the link to enter the nominees "
                 + "(name, position, sex, email) or to decline. You can replace the list until nominations close.",

@@ -39,6 +39,8 @@ internal static class NominationsStep
             {
                 ReceiptOf = s => s.Receipt,
                 Repeats = s => slates.TryGetValue(s.Slate.Ministry, out var kept) && Same(kept, s.Slate),
+                Refuse = s => run.NoLongerHolds(s.Slate.Ministry, s.Slate.SubmittedBy),
+                RefusalReceiptOf = s => s.Receipt,
             });
             if (end.Outcome is { } outcome) return outcome;
         }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Approvals.Handovers;
 using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Workflow;
@@ -20,6 +21,7 @@ public enum NotificationKind
     SlateRefused,
     StepStuck,
     Receipt,
+    RequestPassedOn,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<Role>))]
@@ -50,4 +52,5 @@ public sealed record Notification(
     Stage? Outcome = null,
     Nominee? Nominee = null,
     LinkReceipt? Receipt = null,
-    StuckStep? Stuck = null);
+    StuckStep? Stuck = null,
+    Handover? Handover = null);

@@ -1,3 +1,4 @@
+using Approvals.Handovers;
 using Approvals.Http;
 using Approvals.Links;
 using Approvals.Storage;
@@ -12,7 +13,7 @@ namespace Approvals.Review;
 /// <c>POST</c> decides exactly once per workshop, stage and round.</summary>
 public sealed class DecisionLinks(
     LinkGate gate, DecisionStore decisions, NominationStore nominations, DirectoryStore directory, AuditLog audit,
-    TimeProvider time, ILogger<DecisionLinks> logger)
+    PassOnForms passOn, TimeProvider time, ILogger<DecisionLinks> logger)
 {
     public async Task<IResult> ShowAsync(string token)
     {
@@ -20,6 +21,7 @@ public sealed class DecisionLinks(
         if (link is null) return refusal!;
         if (await decisions.GetAsync(link.Workshop.Id, link.Claims.Stage, link.Claims.Round) is { } done) return AlreadyRecorded(done);
         if (LinkGate.StillOpen(link) is { } closed) return closed;
+        if (LinkGate.StillHeld(link) is { } passed) return passed;
         return await Form(link, error: null, comment: null, StatusCodes.Status200OK);
     }
 
@@ -32,8 +34,10 @@ public sealed class DecisionLinks(
         var (claims, workshop) = (link.Claims, link.Workshop);
         if (await decisions.GetAsync(workshop.Id, claims.Stage, claims.Round) is { } done) return await Replay(link, done, client, http.RequestAborted);
         if (LinkGate.StillOpen(link) is { } closed) return closed;
+        if (LinkGate.StillHeld(link) is { } passed) return passed;
 
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : null;
+        if (PassOnForms.IsPassOn(form)) return await passOn.PassOnAsync(http, client, link, form!);
         var decisionText = form?["decision"].ToString() ?? string.Empty;
         var comment = form?["comment"].ToString().Trim() ?? string.Empty;
         Decision decision;

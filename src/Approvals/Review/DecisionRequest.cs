@@ -26,9 +26,11 @@ internal static class Decisions
             Accept: d => d.Stage == request.Stage && d.Round == run.Round,
             Describe: d => $"{d.Decision} for {d.Stage} round {d.Round} by {d.Approver}",
             Take: _ => Task.FromResult(true),
-            Reminders: until => request.Approvers.Select(a => run.Message(NotificationKind.Reminder, a, request.Role, until)))
+            Reminders: until => run.Pending.Select(p => run.Message(NotificationKind.Reminder, p.Party, request.Role, until)))
         {
             ReceiptOf = d => d.Receipt,
+            Refuse = d => run.NoLongerHolds(null, d.Approver),
+            RefusalReceiptOf = d => DecisionRecorded.RefusalReceiptOf(d.Stage, d.Round, d.Approver),
         });
         if (end.Outcome is { } outcome) return outcome;
 

@@ -1,3 +1,4 @@
+using Approvals.Handovers;
 using Approvals.Notifications;
 using static Approvals.Notifications.MailParts;
 using static Approvals.Notifications.MailWording;
@@ -11,6 +12,7 @@ internal static class ReviewMails
     {
         var n = f.Notification;
         var mail = About(f, "Review requested", "请审核");
+        HandoverMails.PassedToYou(mail.Body, f);
         mail.Body.Paragraph(
             "A workshop proposal is waiting for your internal review" + (n.Round > 0 ? $" (revision {n.Round})" : string.Empty)
             + ". Open the link to see it, then approve, reject or request changes. Opening the link alone decides nothing.",

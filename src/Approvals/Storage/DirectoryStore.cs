@@ -1,17 +1,117 @@
+using System.Security.Cryptography;
+using System.Text;
 using Approvals.Contacts;
+using Azure;
 using Azure.Data.Tables;
 
 namespace Approvals.Storage;
 
-/// <summary>The project directory: PK <c>Ministry</c> (RK = code) and PK <c>Role</c> (RK = role name).</summary>
+/// <summary>The directory as one version: the document and the entity tag that names it.</summary>
+public sealed record DirectoryVersion(ProjectDirectory Directory, string ETag);
+
+/// <summary>One change staff made to the directory: who, when, what changed in short, and the versions before and after.</summary>
+public sealed record DirectoryChange(string Id, DateTimeOffset At, string Actor, string Summary, string Before, string After);
+
+/// <summary>The project directory. PK <c>Document</c> holds it as one JSON document, so a change is one write and two
+/// editors cannot interleave; PK <c>Change</c> is its history, newest first. A store written before the document
+/// existed has PK <c>Ministry</c> (RK = code) and PK <c>Role</c> (RK = role name), read until the first change.</summary>
 public sealed class DirectoryStore(Tables tables)
 {
+    private const string DocumentPartition = "Document";
+    private const string DocumentKey = "current";
+    private const string ChangePartition = "Change";
     private const string MinistryPartition = "Ministry";
     private const string RolePartition = "Role";
 
-    public async Task<ProjectDirectory> LoadAsync()
+    public async Task<ProjectDirectory> LoadAsync() => (await ReadAsync()).Directory;
+
+    public async Task<DirectoryVersion> ReadAsync()
     {
         var table = await tables.GetAsync(StorageNames.Directory);
+        var row = await table.FindAsync<DocumentRow>(DocumentPartition, DocumentKey);
+        var directory = row is null ? await LoadRowsAsync(table) : Json.Deserialize<ProjectDirectory>(row.Document);
+        return new DirectoryVersion(directory, ETagOf(directory));
+    }
+
+    /// <summary>A strong entity tag of the content: the same directory always has the same tag.</summary>
+    public static string ETagOf(ProjectDirectory directory) =>
+        $"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Json.Store(directory))))[..24]}\"";
+
+    /// <summary>Replaces the directory if it is still the version <paramref name="ifMatch"/> names ("*": any), and
+    /// records the change; otherwise returns the current version and changes nothing.</summary>
+    public async Task<(bool Replaced, DirectoryVersion Current)> ReplaceAsync(
+        ProjectDirectory next, string ifMatch, Func<DirectoryVersion, DirectoryVersion, DirectoryChange> describe)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        ArgumentNullException.ThrowIfNull(describe);
+        var table = await tables.GetAsync(StorageNames.Directory);
+        var row = await table.FindAsync<DocumentRow>(DocumentPartition, DocumentKey);
+        var before = new DirectoryVersion(row is null ? await LoadRowsAsync(table) : Json.Deserialize<ProjectDirectory>(row.Document), string.Empty);
+        before = before with { ETag = ETagOf(before.Directory) };
+        if (!Matches(ifMatch, before.ETag)) return (false, before);
+
+        var after = new DirectoryVersion(next, ETagOf(next));
+        var written = new DocumentRow { PartitionKey = DocumentPartition, RowKey = DocumentKey, Document = Json.Store(next) };
+        try
+        {
+            // The row's own ETag makes the write exclusive: of two editors who read the same version, one wins.
+            if (row is null) await table.AddEntityAsync(written);
+            else await table.UpdateEntityAsync(written, row.ETag, TableUpdateMode.Replace);
+        }
+        catch (RequestFailedException e) when (e.IsConflict() || e.IsPreconditionFailed())
+        {
+            return (false, await ReadAsync());
+        }
+
+        var change = describe(before, after);
+        await table.UpsertEntityAsync(new ChangeRow
+        {
+            PartitionKey = ChangePartition,
+            RowKey = ReverseTime.Key(change.At, change.Id),
+            Change = Json.Store(change),
+        }, TableUpdateMode.Replace);
+        return (true, after);
+    }
+
+    /// <summary>The changes, newest first (at most <paramref name="max"/>).</summary>
+    public async Task<IReadOnlyList<DirectoryChange>> ChangesAsync(int max)
+    {
+        var table = await tables.GetAsync(StorageNames.Directory);
+        var changes = new List<DirectoryChange>();
+        await foreach (var row in table.QueryAsync<ChangeRow>(TableClient.CreateQueryFilter($"PartitionKey eq {ChangePartition}"), maxPerPage: max))
+        {
+            changes.Add(Json.Deserialize<DirectoryChange>(row.Change));
+            if (changes.Count >= max) break;
+        }
+
+        return changes;
+    }
+
+    public async Task<bool> IsEmptyAsync()
+    {
+        var table = await tables.GetAsync(StorageNames.Directory);
+        await foreach (var _ in table.QueryAsync<TableEntity>(maxPerPage: 1, select: [nameof(ITableEntity.PartitionKey)]))
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Seeds an empty store (a change goes through <see cref="ReplaceAsync"/>).</summary>
+    public async Task SaveAsync(ProjectDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var table = await tables.GetAsync(StorageNames.Directory);
+        await table.UpsertEntityAsync(
+            new DocumentRow { PartitionKey = DocumentPartition, RowKey = DocumentKey, Document = Json.Store(directory) }, TableUpdateMode.Replace);
+    }
+
+    private static bool Matches(string ifMatch, string etag) =>
+        ifMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Any(t => t == "*" || t == etag);
+
+    private static async Task<ProjectDirectory> LoadRowsAsync(TableClient table)
+    {
         var ministries = new List<Ministry>();
         var roles = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         await foreach (var row in table.QueryAsync<MinistryRow>(TableClient.CreateQueryFilter($"PartitionKey eq {MinistryPartition}")))
@@ -30,60 +130,31 @@ public sealed class DirectoryStore(Tables tables)
             roles.GetValueOrDefault(nameof(ProjectDirectory.Escalation)) ?? [],
             ministries);
     }
-
-    public async Task<bool> IsEmptyAsync()
-    {
-        var table = await tables.GetAsync(StorageNames.Directory);
-        await foreach (var _ in table.QueryAsync<TableEntity>(maxPerPage: 1, select: [nameof(ITableEntity.PartitionKey)]))
-        {
-            return false;
-        }
-
-        return true;
-    }
-
-    public async Task SaveAsync(ProjectDirectory directory)
-    {
-        ArgumentNullException.ThrowIfNull(directory);
-        var table = await tables.GetAsync(StorageNames.Directory);
-        foreach (var m in directory.Ministries)
-        {
-            await table.UpsertEntityAsync(MinistryRow.From(MinistryPartition, m), TableUpdateMode.Replace);
-        }
-
-        foreach (var (role, addresses) in new[]
-                 {
-                     (nameof(ProjectDirectory.ProjectManagers), directory.ProjectManagers),
-                     (nameof(ProjectDirectory.DonorApprovers), directory.DonorApprovers),
-                     (nameof(ProjectDirectory.Escalation), directory.Escalation),
-                 })
-        {
-            var row = new RoleRow { PartitionKey = RolePartition, RowKey = role, Addresses = Json.Store(addresses) };
-            await table.UpsertEntityAsync(row, TableUpdateMode.Replace);
-        }
-    }
 }
 
-/// <summary>A ministry of the directory (RK = its code); focal points as a JSON array.</summary>
+/// <summary>The whole directory as JSON.</summary>
+internal sealed class DocumentRow : TableRow
+{
+    public string Document { get; set; } = string.Empty;
+}
+
+/// <summary>One <see cref="DirectoryChange"/> as JSON (RK = reverse time and id, newest first).</summary>
+internal sealed class ChangeRow : TableRow
+{
+    public string Change { get; set; } = string.Empty;
+}
+
+/// <summary>A ministry of a directory stored before the document (RK = its code); focal points as a JSON array.</summary>
 internal sealed class MinistryRow : TableRow
 {
     public string NameEn { get; set; } = string.Empty;
     public string NameZh { get; set; } = string.Empty;
     public string FocalPoints { get; set; } = string.Empty;
 
-    public static MinistryRow From(string partition, Ministry m) => new()
-    {
-        PartitionKey = partition,
-        RowKey = m.Code,
-        NameEn = m.NameEn,
-        NameZh = m.NameZh,
-        FocalPoints = Json.Store(m.FocalPoints),
-    };
-
     public Ministry ToMinistry() => new(RowKey, NameEn, NameZh, Json.Deserialize<List<string>>(FocalPoints));
 }
 
-/// <summary>The addresses holding one role (RK = the role's name), as a JSON array.</summary>
+/// <summary>The addresses holding one role in a directory stored before the document (RK = the role's name).</summary>
 internal sealed class RoleRow : TableRow
 {
     public string Addresses { get; set; } = string.Empty;

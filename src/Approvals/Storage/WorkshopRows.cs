@@ -1,3 +1,4 @@
+using Approvals.Handovers;
 using Approvals.Proposals;
 using Approvals.Workflow;
 
@@ -16,6 +17,9 @@ internal sealed class WorkshopRow : TableRow
     public string Proposal { get; set; } = string.Empty;
     public string Pending { get; set; } = string.Empty;
     public Stage? ResumesAt { get; set; }
+
+    /// <summary>The handovers of the open requests as JSON; absent while there are none.</summary>
+    public string? Handovers { get; set; }
 
     /// <summary>The stuck step as JSON; absent while nothing is stuck.</summary>
     public string? Stuck { get; set; }
@@ -37,12 +41,16 @@ internal sealed class WorkshopRow : TableRow
         ResumesAt = w.ResumesAt,
         Stuck = w.Stuck is null ? null : Json.Serialize(w.Stuck),
         Sequence = sequence,
+        Handovers = w.Handovers.Count == 0 ? null : Json.Store(w.Handovers),
     };
 
     public WorkshopRecord ToRecord() => new(
         PartitionKey, Title, Stage, Round, SubmittedAt, UpdatedAt,
         Json.Deserialize<Proposal>(Proposal), Json.Deserialize<List<PendingRequest>>(Pending), ResumesAt,
-        Stuck is null ? null : Json.Deserialize<StuckStep>(Stuck));
+        Stuck is null ? null : Json.Deserialize<StuckStep>(Stuck))
+    {
+        Handovers = Handovers is null ? [] : Json.Deserialize<List<Handover>>(Handovers),
+    };
 }
 
 /// <summary>Table <c>WorkshopIndex</c>: one row per workshop in PK <c>all</c> and one in its stage's partition, row keys

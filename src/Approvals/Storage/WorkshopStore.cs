@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Approvals.Handovers;
 using Approvals.Proposals;
 using Approvals.Workflow;
 using Azure;
@@ -17,7 +18,11 @@ public sealed record WorkshopRecord(
     Proposal Proposal,
     IReadOnlyList<PendingRequest> Pending,
     Stage? ResumesAt = null,
-    StuckStep? Stuck = null);
+    StuckStep? Stuck = null)
+{
+    /// <summary>Who passed an open request on, to whom: the link pages read holders from here.</summary>
+    public IReadOnlyList<Handover> Handovers { get; init; } = [];
+}
 
 /// <summary>One row of the list of workshops.</summary>
 public sealed record WorkshopSummary(
@@ -91,6 +96,7 @@ public sealed partial class WorkshopStore(Tables tables, TimeProvider time)
                 Proposal = update.Proposal ?? before.Proposal,
                 Title = (update.Proposal ?? before.Proposal).Title,
                 ResumesAt = update.ResumesAt,
+                Handovers = update.Handovers ?? [],
 
                 // A step that is recorded ran: whatever was stuck before it is not any more.
                 Stuck = null,

@@ -21,6 +21,9 @@ public static class AuditActions
     public const string IgnoredLateEvent = "IgnoredLateEvent";
     public const string StepStuck = "StepStuck";
     public const string StepRetried = "StepRetried";
+    public const string Reassigned = "Reassigned";
+    public const string PassedOn = "PassedOn";
+    public const string HandoverRefused = "HandoverRefused";
     public const string System = "system";
 
     // Written by the links the moment a click arrives, before the workflow acts on it.
@@ -29,6 +32,7 @@ public static class AuditActions
     public const string DecisionChanges = "DecisionChanges";
     public const string SlateReceivedViaLink = "SlateReceivedViaLink";
     public const string SlateDeclinedViaLink = "SlateDeclinedViaLink";
+    public const string PassOnViaLink = "PassOnViaLink";
 
     public static string DecisionVia(Decision decision) => decision switch
     {

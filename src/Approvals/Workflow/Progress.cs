@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Approvals.Handovers;
 using Approvals.Notifications;
 using Approvals.Proposals;
 
@@ -39,4 +40,7 @@ public sealed record ProgressUpdate(
 
     /// <summary>While changes are requested: the stage a resubmission returns to.</summary>
     public Stage? ResumesAt { get; init; }
+
+    /// <summary>The handovers of the open requests: who passed a request on, to whom.</summary>
+    public IReadOnlyList<Handover>? Handovers { get; init; }
 }

@@ -28,6 +28,13 @@ internal sealed record WaitPlan<T>(
     /// <summary>Whether an event repeats one already taken (besides a second raise of an answered receipt): it is
     /// answered as used and changes nothing, and it does not count against the wait.</summary>
     public Func<T, bool> Repeats { get; init; } = _ => false;
+
+    /// <summary>Why an event of this step is refused (its sender passed the request on), or null when it is taken.</summary>
+    public Func<T, string?> Refuse { get; init; } = _ => null;
+
+    /// <summary>The receipt a refusal is answered under: one of its own when the step's receipt must stay open for the
+    /// answer that counts (a decision's receipt is its stage and round's).</summary>
+    public Func<T, string?> RefusalReceiptOf { get; init; } = _ => null;
 }
 
 /// <summary>What happens when a request's deadline passes.</summary>

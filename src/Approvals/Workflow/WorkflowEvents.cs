@@ -13,6 +13,7 @@ public static class WorkflowEvents
     public const string ProposalResubmitted = nameof(ProposalResubmitted);
     public const string CancelRequested = nameof(CancelRequested);
     public const string RetryRequested = nameof(RetryRequested);
+    public const string HandoverRequested = nameof(HandoverRequested);
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<Decision>))]
@@ -35,6 +36,10 @@ public sealed record DecisionRecorded(Stage Stage, int Round, string Approver, D
     public string Receipt => ReceiptOf(Stage, Round);
 
     public static string ReceiptOf(Stage stage, int round) => $"{nameof(DecisionRecorded)}-{stage}-{round}";
+
+    /// <summary>Where the workflow answers a decision from someone who no longer holds the request: the stage and
+    /// round's own receipt stays open for the holder's decision.</summary>
+    public static string RefusalReceiptOf(Stage stage, int round, string approver) => $"{ReceiptOf(stage, round)}/{approver.ToLowerInvariant()}";
 }
 
 /// <summary>A ministry's slate (or decline) as submitted through its link; <paramref name="Receipt"/> names this one

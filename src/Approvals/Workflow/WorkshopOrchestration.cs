@@ -34,6 +34,7 @@ public sealed class WorkshopOrchestration : TaskOrchestrator<WorkshopStarted, Wo
         // rejects the proposal once MaxRevisionRounds revisions were made.
         while (true)
         {
+            await run.RefreshDirectoryAsync(move.To);
             StepResult result = move.To switch
             {
                 Stage.InternalReview => await Decisions.RequestAsync(run, ReviewStep.Request(run), move.Because),

@@ -35,12 +35,23 @@ internal sealed partial class WorkshopRun
             using var cts = new CancellationTokenSource();
             var eventTask = context.WaitForExternalEvent<T>(plan.EventName, cts.Token);
             var timer = context.CreateTimer(wake.UtcDateTime, cts.Token);
-            var winner = await Task.WhenAny(eventTask, timer, cancellation);
+            var handover = HandoverWait;
+            var winner = await Task.WhenAny(eventTask, timer, cancellation, handover);
             cts.Cancel(); // synchronously: callbacks must run on the orchestrator thread
 
             // A cancellation that arrived together with another event wins: staff were told it was accepted.
             if (cancellation.IsCompleted) return new(null, await Cancel());
-            if (winner == eventTask)
+
+            // A handover that arrived together with the event waits for the next round: the event is taken first.
+            if (winner == handover && !eventTask.IsCompletedSuccessfully)
+            {
+                handoverWait = null;
+                events++;
+                await TakeHandoverAsync(handover.Result, due);
+                continue;
+            }
+
+            if (winner == eventTask || winner == handover)
             {
                 var received = eventTask.Result;
                 var receipt = plan.ReceiptOf(received);
@@ -58,6 +69,13 @@ internal sealed partial class WorkshopRun
                 {
                     Answer(receipt, used: false, $"The workshop had moved on to {Stage} (round {Round}).");
                     await Record(Stage, new Step(AuditActions.IgnoredLateEvent, AuditActions.System, plan.Describe(received)), Pending);
+                    continue;
+                }
+
+                if (plan.Refuse(received) is { } refused)
+                {
+                    Answer(plan.RefusalReceiptOf(received), used: false, refused);
+                    await Record(Stage, new Step(AuditActions.IgnoredLateEvent, AuditActions.System, $"{plan.Describe(received)}: {refused}"), Pending);
                     continue;
                 }
 

@@ -92,6 +92,7 @@ internal sealed partial class WorkshopRun
             Sequence = ++recorded,
             Previous = previous,
             ResumesAt = resumesAt,
+            Handovers = HandoversFor(next),
         });
         Stage = next;
         Pending = open;
@@ -107,9 +108,9 @@ internal sealed partial class WorkshopRun
     public Notification Message(NotificationKind kind, string to, Role role, DateTimeOffset? due, string? ministry = null, string? comment = null) =>
         new(context.NewGuid().ToString("N"), kind, Id, to, role, Stage, Round, Now, due, ministry, comment);
 
-    /// <summary>The same mail to each focal point of each ministry.</summary>
+    /// <summary>The same mail to each focal point holding each ministry's request.</summary>
     public IEnumerable<Notification> ToFocalPoints(NotificationKind kind, IEnumerable<string> ministries, DateTimeOffset due) => ministries
-        .SelectMany(m => (Directory.Find(m)?.FocalPoints ?? []).Select(fp => Message(kind, fp, Role.FocalPoint, due, ministry: m)));
+        .SelectMany(m => HoldersOf(m).Select(fp => Message(kind, fp, Role.FocalPoint, due, ministry: m)));
 
     /// <summary>Ends the workshop at a terminal stage and tells the proposer (and <paramref name="notifyAlso"/>).</summary>
     public async Task<WorkshopOutcome> Finish(Stage terminal, Step step, IEnumerable<(string To, Role Role)>? notifyAlso = null)
@@ -131,7 +132,7 @@ internal sealed partial class WorkshopRun
         var request = cancellation.Result;
         var notices = Pending
             .SelectMany(p => p.Role == Role.FocalPoint
-                ? (Directory.Find(p.Party)?.FocalPoints ?? []).Select(fp => new Recipient(fp, p.Role, p.Party))
+                ? HoldersOf(p.Party).Select(fp => new Recipient(fp, p.Role, p.Party))
                 : [new Recipient(p.Party, p.Role, null)])
             .Append(new Recipient(Proposal.SubmittedBy, Role.Proposer, null))
             .DistinctBy(r => r.To, StringComparer.OrdinalIgnoreCase)

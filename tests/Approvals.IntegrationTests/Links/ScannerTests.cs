@@ -28,7 +28,7 @@ public sealed class ScannerTests(AppServer server)
 
         // A person: picks Approve and presses the one button.
         var page = await Open(link);
-        var form = page.Forms.Single();
+        var form = LinkBrowser.DecisionForm(page);
         form.Elements.OfType<IHtmlInputElement>().Single(i => i.Type == "radio" && i.Value == "approve").IsChecked = true;
         var decided = await Submit(form, form.Elements.OfType<IHtmlButtonElement>().Single());
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
@@ -41,7 +41,7 @@ public sealed class ScannerTests(AppServer server)
     {
         var (id, _) = await server.SubmitAsync();
         var review = await Open(await MailedLink(id, ProjectManager));
-        var decision = review.Forms.Single();
+        var decision = LinkBrowser.DecisionForm(review);
         decision.Elements.OfType<IHtmlInputElement>().Single(i => i.Type == "radio" && i.Value == "approve").IsChecked = true;
         Assert.Equal(HttpStatusCode.OK, (await Submit(decision, null)).StatusCode);
         await server.WaitForStageAsync(id, Stage.Nominations);
@@ -63,54 +63,11 @@ public sealed class ScannerTests(AppServer server)
         await Eventually.WaitFor(async () => (await server.StatusAsync(id)).Pending.All(p => p.Party != "MOFCOM"));
     }
 
-    /// <summary>What the scanner does: GET and HEAD the link, then submit every form with its default values, once by
-    /// implicit submission and once with each of its buttons.</summary>
-    private async Task Scan(Uri link)
-    {
-        Assert.Equal(HttpStatusCode.OK, (await server.Http.GetAsync(link)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await server.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, link))).StatusCode);
-        var forms = (await Open(link)).Forms.Length;
-        Assert.True(forms > 0, "the page has forms to submit");
-        for (var f = 0; f < forms; f++)
-        {
-            var form = (await Open(link)).Forms[f];
-            var buttons = form.Elements.OfType<IHtmlButtonElement>().Count();
-            var answer = await Submit(form, null);
-            Assert.NotEqual(HttpStatusCode.OK, answer.StatusCode);
-            for (var b = 0; b < buttons; b++)
-            {
-                var fresh = (await Open(link)).Forms[f];
-                answer = await Submit(fresh, fresh.Elements.OfType<IHtmlButtonElement>().ElementAt(b));
-                Assert.NotEqual(HttpStatusCode.OK, answer.StatusCode);
-            }
-        }
-    }
+    private Task Scan(Uri link) => LinkBrowser.Scan(server, link);
 
-    private async Task<IHtmlDocument> Open(Uri link)
-    {
-        var html = await server.Http.GetStringAsync(link);
-        var context = BrowsingContext.New(Configuration.Default);
-        return (IHtmlDocument)await context.OpenAsync(response => response.Content(html).Address(link));
-    }
+    private Task<IHtmlDocument> Open(Uri link) => LinkBrowser.Open(server, link);
 
-    /// <summary>Posts the form's data set exactly as a browser builds it (checked boxes and radios only, the pressed
-    /// button's name and value if it has one).</summary>
-    private async Task<HttpResponseMessage> Submit(IHtmlFormElement form, IHtmlElement? submitter)
-    {
-        var request = (submitter is null ? form.GetSubmission() : form.GetSubmission(submitter)) ?? throw new InvalidOperationException("The form cannot be submitted.");
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body);
-        var content = new ByteArrayContent(body.ToArray());
-        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(request.MimeType ?? "application/x-www-form-urlencoded");
-        return await server.Http.PostAsync(new Uri(request.Target.Href), content);
-    }
+    private Task<HttpResponseMessage> Submit(IHtmlFormElement form, IHtmlElement? submitter) => LinkBrowser.Submit(server, form, submitter);
 
-    /// <summary>The link in the mail the workflow sent to <paramref name="to"/> for this workshop, on this server.</summary>
-    private async Task<Uri> MailedLink(string id, string to)
-    {
-        var link = await Eventually.Found(async () =>
-            (await server.MailsAsync(id)).FirstOrDefault(m => m.To == to && m.Link is not null)?.Link,
-            TimeSpan.FromSeconds(30), $"a mail with a link to {to} for {id}");
-        return new Uri(server.Http.BaseAddress!, new Uri(link).PathAndQuery);
-    }
+    private Task<Uri> MailedLink(string id, string to) => LinkBrowser.MailedLink(server, id, to);
 }

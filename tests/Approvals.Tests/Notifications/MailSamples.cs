@@ -1,3 +1,4 @@
+using Approvals.Handovers;
 using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Notifications;
@@ -17,6 +18,8 @@ public static class MailSamples
     /// <summary>17:00 in Beijing.</summary>
     public static readonly DateTimeOffset Due = new(2027, 1, 15, 9, 0, 0, TimeSpan.Zero);
     public static readonly Nominee Nominee = new("Li Wei", "李伟", "Division Director", Sex.Female, "li.wei@mfa.example.cn");
+    public static readonly Handover PassedOn = new(Stage.Nominations, 0, "MOFCOM", "focal.mofcom@gov.example.cn", "li.na@mofcom.example.cn",
+        "focal.mofcom@gov.example.cn", "I am travelling; Li Na nominates for us.", Now, HandoverVia.PassedOn);
     public static readonly MailboxAddress From = MailboxAddress.Parse("Approvals <approvals@iom.example.org>");
 
     public static LinkIssuer Links() => new(
@@ -47,6 +50,8 @@ public static class MailSamples
             with { Comment = "Please check the budget.", Receipt = new LinkReceipt(ReceiptAction.ChangesRequested, Now, "203.0.113.7", "Mozilla/5.0 (Windows NT 10.0) Edge/131") },
         NotificationKind.StepStuck => Make(kind, "liaison.office@iom.example.org", Role.Manager, Stage.DonorSignOff, null)
             with { Comment = Stuck.Reason, Stuck = Stuck },
+        NotificationKind.RequestPassedOn => Make(kind, "project.officer@iom.example.org", Role.Proposer, Stage.Nominations, Due)
+            with { Ministry = "MOFCOM", Comment = PassedOn.Note, Handover = PassedOn },
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
