@@ -56,7 +56,7 @@ public sealed class ProposalIntake(
         ArgumentNullException.ThrowIfNull(client);
         if (await client.GetInstanceAsync(workshop.Id) is not null) return;
         var o = options.Value;
-        var input = new WorkshopStarted(workshop.Id, workshop.Proposal, workshop.SubmittedAt, o.Timing, o.MaxRevisionRounds);
+        var input = new WorkshopStarted(workshop.Id, workshop.Proposal, workshop.SubmittedAt, o.Timing, o.MaxRevisionRounds, WorkshopStarted.Current);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(WorkshopOrchestration), input, new StartOrchestrationOptions(workshop.Id));

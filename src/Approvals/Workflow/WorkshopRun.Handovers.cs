@@ -23,7 +23,8 @@ internal sealed partial class WorkshopRun
     /// request sent after it.</summary>
     public async Task RefreshDirectoryAsync(Stage next)
     {
-        if (!Open(next)) return;
+        // A run started before this read existed replays without it: its history has no such step.
+        if (input.Version < WorkshopStarted.RereadsDirectory || !Open(next)) return;
         if (directoryFromStart)
         {
             directoryFromStart = false;

@@ -3,7 +3,19 @@ using Approvals.Proposals;
 namespace Approvals.Workflow;
 
 /// <summary>The orchestration's input: the stored proposal and the rules it runs under.</summary>
-public sealed record WorkshopStarted(string WorkshopId, Proposal Proposal, DateTimeOffset SubmittedAt, Timing Timing, int MaxRevisionRounds);
+/// <param name="Version">What the run does that changes its history, stamped when it starts, so a run started by
+/// older code replays exactly as it was written (absent in their input: <see cref="Original"/>).</param>
+public sealed record WorkshopStarted(string WorkshopId, Proposal Proposal, DateTimeOffset SubmittedAt, Timing Timing, int MaxRevisionRounds,
+    int Version = WorkshopStarted.Original)
+{
+    /// <summary>Runs started before the directory was read again at each stage.</summary>
+    public const int Original = 1;
+
+    /// <summary>Reads the directory again before each stage sends its requests.</summary>
+    public const int RereadsDirectory = 2;
+
+    public const int Current = RereadsDirectory;
+}
 
 /// <summary>The orchestration's output.</summary>
 public sealed record WorkshopOutcome(Stage Stage, string Reason);

@@ -37,6 +37,7 @@ public sealed class WorkflowHarness : IAsyncLifetime
             registry.AddActivityFunc<string, ProjectDirectory>(nameof(LoadDirectory), (_, id) =>
             {
                 Unbroken(id, nameof(LoadDirectory));
+                DirectoryReads.Enqueue(id);
                 return directory;
             });
             registry.AddActivityFunc<ProgressUpdate, bool>(nameof(RecordProgress), (_, u) => Unbroken(u.WorkshopId, nameof(RecordProgress)) && Enqueue(Progress, u));
@@ -68,10 +69,14 @@ public sealed class WorkflowHarness : IAsyncLifetime
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
-    public async Task<string> StartAsync(Timing? timing = null, Proposal? proposal = null, int maxRounds = 3, string? id = null)
+    /// <summary>The workshop id of every directory read, in order.</summary>
+    public ConcurrentQueue<string> DirectoryReads { get; } = new();
+
+    public async Task<string> StartAsync(Timing? timing = null, Proposal? proposal = null, int maxRounds = 3, string? id = null,
+        int version = WorkshopStarted.Current)
     {
         id ??= ProposalIntake.NewWorkshopId(DateTimeOffset.UtcNow);
-        var input = new WorkshopStarted(id, proposal ?? Builders.Proposal(), DateTimeOffset.UtcNow, timing ?? Builders.Slow(), maxRounds);
+        var input = new WorkshopStarted(id, proposal ?? Builders.Proposal(), DateTimeOffset.UtcNow, timing ?? Builders.Slow(), maxRounds, version);
         await Client.ScheduleNewOrchestrationInstanceAsync(nameof(WorkshopOrchestration), input, new StartOrchestrationOptions(id));
         return id;
     }
