@@ -39,7 +39,17 @@ public sealed class ServerRouteTable : IAsyncLifetime
             .UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0")
             .UseSetting("AzureWebJobsStorage", TestAzurite.ConnectionString)
             .UseSetting(DurableSidecarExtensions.TaskHubSetting, TestAzurite.UniqueName("Routes"))
-            .UseSetting("Approvals:ApiKeys:0", AppServer.ApiKey));
+            .UseSetting("Approvals:ApiKeys:0", AppServer.ApiKey)
+            // It shares the run's storage with the shared server: its background jobs would take that server's mail off
+            // the queue (with other links: another signing key) and re-raise decisions into a task hub of its own.
+            .ConfigureServices(services =>
+            {
+                foreach (var job in services.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
+                    && d.ImplementationType?.Namespace == "Approvals.Server.Hosting").ToList())
+                {
+                    services.Remove(job);
+                }
+            }));
 
     public IReadOnlyList<HttpRoute> Routes { get; private set; } = [];
 
