@@ -1,4 +1,5 @@
 using Approvals.Contacts;
+using Approvals.Events;
 using Approvals.Http;
 using Approvals.Links;
 using Approvals.Nominations;
@@ -58,6 +59,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StatusQuery>();
         services.AddSingleton<DashboardPage>();
         services.AddSingleton<WorkshopsApi>();
+        services.AddSingleton<AfterPublicationApi>();
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<PageRenderer>();
 
@@ -67,6 +69,7 @@ public static class ServiceCollectionExtensions
         services.AddTransient<SaveSlate>();
         services.AddTransient<PublishAnnouncement>();
         services.AddTransient<RecordStuck>();
+        services.AddTransient<AnnounceChange>();
 
         // Mail: rendering, sending (SMTP when a host is set, else the local mailbox), the queue handler, public pages.
         services.AddSingleton<IValidateOptions<ApprovalsOptions>, MailOptionsValidator>();

@@ -1,4 +1,5 @@
 using Approvals.DonorSignOff;
+using Approvals.Events;
 using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Proposals;
@@ -34,6 +35,9 @@ internal static class MailTemplates
             NotificationKind.SlateRefused => NominationMails.SlateRefused(f),
             NotificationKind.StepStuck => WorkshopMails.StepStuck(f),
             NotificationKind.Receipt => ReceiptMails.Receipt(f),
+            NotificationKind.ParticipantUpdate => EventMails.ParticipantUpdate(f),
+            NotificationKind.ParticipantCancellation => EventMails.ParticipantCancellation(f),
+            NotificationKind.PostponementNotice => EventMails.PostponementNotice(f),
             _ => throw new InvalidOperationException($"No template for notification kind {n.Kind}."),
         };
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Approvals.Events;
 using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Workflow;
@@ -20,6 +21,9 @@ public enum NotificationKind
     SlateRefused,
     StepStuck,
     Receipt,
+    ParticipantUpdate,
+    ParticipantCancellation,
+    PostponementNotice,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<Role>))]
@@ -50,4 +54,5 @@ public sealed record Notification(
     Stage? Outcome = null,
     Nominee? Nominee = null,
     LinkReceipt? Receipt = null,
-    StuckStep? Stuck = null);
+    StuckStep? Stuck = null,
+    CalendarChange? Calendar = null);

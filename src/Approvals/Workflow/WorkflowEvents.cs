@@ -13,6 +13,7 @@ public static class WorkflowEvents
     public const string ProposalResubmitted = nameof(ProposalResubmitted);
     public const string CancelRequested = nameof(CancelRequested);
     public const string RetryRequested = nameof(RetryRequested);
+    public const string PostponeRequested = nameof(PostponeRequested);
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<Decision>))]
