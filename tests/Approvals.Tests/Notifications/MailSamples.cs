@@ -1,3 +1,4 @@
+using Approvals.Events;
 using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Notifications;
@@ -26,6 +27,10 @@ public static class MailSamples
     /// <summary>The announcement could not be written: its table was deleted.</summary>
     public static readonly StuckStep Stuck = new("0123456789abcdef0123456789abcdef", "PublishAnnouncement", "The table specified does not exist. (TableNotFound)", Now.AddMinutes(-3));
 
+    /// <summary>The first postponement of the reference workshop: from Beijing in March to Shanghai in April.</summary>
+    public static readonly CalendarChange Postponed = new(1,
+        new Schedule(new DateOnly(2027, 4, 6), new DateOnly(2027, 4, 7), "Shanghai"), new Schedule(new DateOnly(2027, 3, 2), new DateOnly(2027, 3, 3), "Beijing"));
+
     public static IEnumerable<NotificationKind> Kinds => Enum.GetValues<NotificationKind>();
 
     public static Notification Of(NotificationKind kind) => kind switch
@@ -47,6 +52,12 @@ public static class MailSamples
             with { Comment = "Please check the budget.", Receipt = new LinkReceipt(ReceiptAction.ChangesRequested, Now, "203.0.113.7", "Mozilla/5.0 (Windows NT 10.0) Edge/131") },
         NotificationKind.StepStuck => Make(kind, "liaison.office@iom.example.org", Role.Manager, Stage.DonorSignOff, null)
             with { Comment = Stuck.Reason, Stuck = Stuck },
+        NotificationKind.ParticipantUpdate => Make(kind, Nominee.Email, Role.Participant, Stage.Published, null)
+            with { Ministry = "MFA", Nominee = Nominee, Comment = "The trainer is ill.", Calendar = Postponed },
+        NotificationKind.ParticipantCancellation => Make(kind, Nominee.Email, Role.Participant, Stage.Cancelled, null)
+            with { Ministry = "MFA", Nominee = Nominee, Comment = "The venue is no longer available.", Outcome = Stage.Cancelled, Calendar = new CalendarChange(2, Postponed.Now, Postponed.Now) },
+        NotificationKind.PostponementNotice => Make(kind, "focal.mfa@gov.example.cn", Role.FocalPoint, Stage.Published, null)
+            with { Ministry = "MFA", Comment = "The trainer is ill.", Calendar = Postponed },
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
