@@ -33,7 +33,17 @@ public sealed class DecisionLinks(
         if (await decisions.GetAsync(workshop.Id, claims.Stage, claims.Round) is { } done) return await Replay(link, done, client, http.RequestAborted);
         if (LinkGate.StillOpen(link) is { } closed) return closed;
 
-        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : null;
+        IFormCollection? form;
+        try
+        {
+            form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : null;
+        }
+        catch (InvalidDataException)
+        {
+            // A form that cannot be read (broken multipart) chose nothing: the page asks for a choice again.
+            form = null;
+        }
+
         var decisionText = form?["decision"].ToString() ?? string.Empty;
         var comment = form?["comment"].ToString().Trim() ?? string.Empty;
         Decision decision;

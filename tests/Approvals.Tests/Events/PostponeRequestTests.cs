@@ -47,6 +47,17 @@ public sealed class PostponeRequestTests
     }
 
     [Fact]
+    public void AReasonWhoseBytesAreNotUtf8IsNamedNotAServerError()
+    {
+        byte[] body = [.. "{\"startDate\":\"2027-04-06\",\"endDate\":\"2027-04-07\",\"reason\":\""u8, 0xC3, 0x28, .. "\"}"u8];
+
+        var (request, errors) = PostponeRequest.Read(JsonDocument.Parse(body).RootElement, Current, Today);
+
+        Assert.Null(request);
+        Assert.Equal(["Must be valid UTF-8 text."], errors["reason"]);
+    }
+
+    [Fact]
     public void ANewVenueAloneOnTheSameDatesIsAChange()
     {
         var (request, errors) = Read("""{"startDate":"2027-03-02","endDate":"2027-03-03","venue":"Shanghai","reason":"Venue closed"}""");
