@@ -2,6 +2,7 @@ using Approvals.Audit;
 using Approvals.Contacts;
 using Approvals.Health;
 using Approvals.Handovers;
+using Approvals.Events;
 using Approvals.Http;
 using Approvals.Links;
 using Approvals.Nominations;
@@ -68,6 +69,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DirectoryApi>();
         services.AddSingleton<ReassignApi>();
         services.AddSingleton<PassOnForms>();
+        services.AddSingleton<AfterPublicationApi>();
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<PageRenderer>();
 
@@ -77,6 +79,7 @@ public static class ServiceCollectionExtensions
         services.AddTransient<SaveSlate>();
         services.AddTransient<PublishAnnouncement>();
         services.AddTransient<RecordStuck>();
+        services.AddTransient<AnnounceChange>();
 
         // Mail: rendering, sending (SMTP when a host is set, else the local mailbox), the queue handler, public pages.
         services.AddSingleton<IValidateOptions<ApprovalsOptions>, MailOptionsValidator>();

@@ -5,6 +5,7 @@ using Approvals.Audit;
 using Approvals.Health;
 using Approvals.Contacts;
 using Approvals.Handovers;
+using Approvals.Events;
 using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Review;
@@ -33,6 +34,7 @@ public static class Endpoints
         keyed.MapGet("/directory", (HttpContext h, DirectoryApi api) => api.GetAsync(h));
         keyed.MapPut("/directory", (HttpContext h, DirectoryApi api) => api.PutAsync(h));
         keyed.MapGet("/directory/changes", (DirectoryApi api) => api.ChangesAsync());
+        keyed.MapPost("/workshops/{id}/postpone", (string id, HttpContext h, AfterPublicationApi api, DurableTaskClient c) => api.PostponeAsync(h, c, id));
 
         // The dashboard's pages check the key itself, to answer a browser with a page and a Basic challenge.
         var links = app.MapGroup("/api");

@@ -11,23 +11,26 @@ using MimeKit;
 namespace Approvals.Notifications;
 
 /// <summary>The <c>.ics</c> invitation a confirmed participant gets (RFC 5545/5546, METHOD:REQUEST): one all-day
-/// event over the workshop's dates, organised by the mail sender, with the nominee as the only attendee.</summary>
+/// event over the workshop's dates, organised by the mail sender, with the nominee as the only attendee. A later
+/// change is the same event (same UID) with a higher SEQUENCE: a REQUEST moves it, a CANCEL removes it.</summary>
 public static class CalendarInvitation
 {
     public const string FileName = "invite.ics";
     public const string Method = "REQUEST";
+    public const string CancelMethod = "CANCEL";
 
-    public static byte[] Create(string workshopId, Proposal proposal, Nominee nominee, MailboxAddress organizer, DateTimeOffset stamp, Uri? eventUrl)
+    public static byte[] Create(
+        string workshopId, Proposal proposal, Nominee nominee, MailboxAddress organizer, DateTimeOffset stamp, Uri? eventUrl, int sequence = 0, bool cancelled = false)
     {
         ArgumentNullException.ThrowIfNull(proposal);
         ArgumentNullException.ThrowIfNull(nominee);
         ArgumentNullException.ThrowIfNull(organizer);
-        var calendar = new Calendar { Method = Method, ProductId = "-//Approvals//Workshop invitation//EN" };
+        var calendar = new Calendar { Method = cancelled ? CancelMethod : Method, ProductId = "-//Approvals//Workshop invitation//EN" };
         var titleZh = MailWording.TitleZh(proposal);
         var e = new CalendarEvent
         {
             Uid = Uid(workshopId, nominee.Email),
-            Sequence = 0,
+            Sequence = sequence,
             DtStamp = new CalDateTime(stamp.UtcDateTime, CalDateTime.UtcTzId, hasTime: true),
             // All-day: DTEND is exclusive, so the day after the last day.
             DtStart = new CalDateTime(proposal.StartDate),
@@ -35,7 +38,7 @@ public static class CalendarInvitation
             Summary = titleZh == proposal.Title ? proposal.Title : $"{proposal.Title} / {titleZh}",
             Location = proposal.Venue,
             Description = Description(proposal, eventUrl),
-            Status = "CONFIRMED",
+            Status = cancelled ? "CANCELLED" : "CONFIRMED",
             Transparency = "OPAQUE",
             Organizer = new Organizer($"mailto:{organizer.Address}") { CommonName = string.IsNullOrWhiteSpace(organizer.Name) ? null : organizer.Name },
         };

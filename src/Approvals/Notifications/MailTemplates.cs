@@ -1,5 +1,6 @@
 using Approvals.DonorSignOff;
 using Approvals.Handovers;
+using Approvals.Events;
 using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Proposals;
@@ -36,6 +37,9 @@ internal static class MailTemplates
             NotificationKind.StepStuck => WorkshopMails.StepStuck(f),
             NotificationKind.Receipt => ReceiptMails.Receipt(f),
             NotificationKind.RequestPassedOn => HandoverMails.PassedOn(f),
+            NotificationKind.ParticipantUpdate => EventMails.ParticipantUpdate(f),
+            NotificationKind.ParticipantCancellation => EventMails.ParticipantCancellation(f),
+            NotificationKind.PostponementNotice => EventMails.PostponementNotice(f),
             _ => throw new InvalidOperationException($"No template for notification kind {n.Kind}."),
         };
     }

@@ -24,6 +24,7 @@ internal static class MailWording
         nameof(SendNotifications) => ("send its mails", "发送邮件"),
         nameof(SaveSlate) => ("save a ministry's nominations", "保存部委提名"),
         nameof(PublishAnnouncement) => ("publish the announcement", "发布公告"),
+        nameof(Events.AnnounceChange) => ("announce the change of the published workshop", "公布已发布研讨会的变更"),
         _ => ($"run {activity}", $"运行{activity}"),
     };
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Approvals.Handovers;
+using Approvals.Events;
 using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Workflow;
@@ -22,6 +23,9 @@ public enum NotificationKind
     StepStuck,
     Receipt,
     RequestPassedOn,
+    ParticipantUpdate,
+    ParticipantCancellation,
+    PostponementNotice,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<Role>))]
@@ -53,4 +57,5 @@ public sealed record Notification(
     Nominee? Nominee = null,
     LinkReceipt? Receipt = null,
     StuckStep? Stuck = null,
-    Handover? Handover = null);
+    Handover? Handover = null,
+    CalendarChange? Calendar = null);

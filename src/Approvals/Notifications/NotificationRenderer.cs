@@ -10,12 +10,17 @@ public sealed class NotificationRenderer(TimeProvider time, PageRenderer pages)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var n = facts.Notification;
+
+        // A mail about a change shows the dates of that change, even if a later one is already stored.
+        if (n.Calendar is { } change) facts = facts with { Proposal = change.Now.ApplyTo(facts.Proposal) };
         var (subject, body) = MailTemplates.Build(facts);
         var attachments = new List<MailAttachment>();
-        if (n.Kind == NotificationKind.ParticipantConfirmation && n.Nominee is { } nominee)
+        if (n.Kind is NotificationKind.ParticipantConfirmation or NotificationKind.ParticipantUpdate or NotificationKind.ParticipantCancellation
+            && n.Nominee is { } nominee)
         {
-            var ics = CalendarInvitation.Create(n.WorkshopId, facts.Proposal, nominee, facts.From, time.GetUtcNow(), facts.EventUrl);
-            attachments.Add(new MailAttachment(CalendarInvitation.FileName, "text/calendar", ics, CalendarInvitation.Method));
+            var cancelled = n.Kind == NotificationKind.ParticipantCancellation;
+            var ics = CalendarInvitation.Create(n.WorkshopId, facts.Proposal, nominee, facts.From, time.GetUtcNow(), facts.EventUrl, n.Calendar?.Sequence ?? 0, cancelled);
+            attachments.Add(new MailAttachment(CalendarInvitation.FileName, "text/calendar", ics, cancelled ? CalendarInvitation.CancelMethod : CalendarInvitation.Method));
         }
 
         var html = await pages.RenderAsync<MailHtml>(new Dictionary<string, object?>

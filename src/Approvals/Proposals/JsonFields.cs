@@ -20,7 +20,18 @@ internal static class JsonFields
             return null;
         }
 
-        var text = value.GetString()!.Trim();
+        string text;
+        try
+        {
+            text = value.GetString()!.Trim();
+        }
+        catch (InvalidOperationException)
+        {
+            // JsonDocument accepts a string whose bytes are not UTF-8; reading it is where that shows.
+            errors.Add(name, "Must be valid UTF-8 text.");
+            return null;
+        }
+
         if (text.Length == 0)
         {
             if (required) errors.Add(name, "Must not be empty.");

@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace Approvals.Publication;
 
-/// <summary>One row of <c>GET /api/events</c>.</summary>
-public sealed record EventSummary(string Id, string Title, string? TitleZh, DateOnly StartDate, DateOnly EndDate, string Venue, int Participants, Uri Url);
+/// <summary>One row of <c>GET /api/events</c>; <see cref="Postponed"/> says the dates were moved after publication.</summary>
+public sealed record EventSummary(string Id, string Title, string? TitleZh, DateOnly StartDate, DateOnly EndDate, string Venue, int Participants, Uri Url, bool Postponed = false);
 
-/// <summary>The public announcements (no key): <c>GET /api/events</c> (JSON, newest first) and <c>GET /api/events/{id}</c>
+/// <summary>The public announcements (no key): <c>GET /api/events</c> (JSON, newest first, cancelled ones left out) and <c>GET /api/events/{id}</c>
 /// (the bilingual page). Both hosts call these; what they publish may be cached.</summary>
 public sealed class EventsApi(AnnouncementStore announcements, LinkIssuer links)
 {
@@ -17,7 +17,9 @@ public sealed class EventsApi(AnnouncementStore announcements, LinkIssuer links)
     public async Task<IResult> ListAsync()
     {
         var list = await announcements.ListAsync(MaxListed);
-        var rows = list.Select(a => new EventSummary(a.Id, a.Title, a.TitleZh, a.StartDate, a.EndDate, a.Venue, a.Participants, EventUrl(a.Id))).ToList();
+        var rows = list.Where(a => a.CancelledAt is null)
+            .Select(a => new EventSummary(a.Id, a.Title, a.TitleZh, a.StartDate, a.EndDate, a.Venue, a.Participants, EventUrl(a.Id), a.Postponed is not null))
+            .ToList();
         return new PublicCache(Results.Json(rows, Json.Options));
     }
 

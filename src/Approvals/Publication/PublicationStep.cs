@@ -6,7 +6,7 @@ namespace Approvals.Publication;
 /// confirmation with a calendar invitation (<see cref="PublishAnnouncement"/>); the workshop is then Published.</summary>
 internal static class PublicationStep
 {
-    private const string TooLate = "The workshop was being published when the cancellation arrived; it is now Published.";
+    private const string TooLate = "The workshop was being published when the cancellation arrived; it is now Published. Send the cancellation again to cancel the published workshop.";
 
     public static async Task<StepResult> RunAsync(WorkshopRun run, Move move)
     {

@@ -36,7 +36,17 @@ public sealed class DecisionLinks(
         if (LinkGate.StillOpen(link) is { } closed) return closed;
         if (LinkGate.StillHeld(link) is { } passed) return passed;
 
-        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : null;
+        IFormCollection? form;
+        try
+        {
+            form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : null;
+        }
+        catch (InvalidDataException)
+        {
+            // A form that cannot be read (broken multipart) chose nothing: the page asks for a choice again.
+            form = null;
+        }
+
         if (PassOnForms.IsPassOn(form)) return await passOn.PassOnAsync(http, client, link, form!);
         var decisionText = form?["decision"].ToString() ?? string.Empty;
         var comment = form?["comment"].ToString().Trim() ?? string.Empty;

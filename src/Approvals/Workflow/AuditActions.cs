@@ -18,6 +18,7 @@ public static class AuditActions
     public const string Expired = "Expired";
     public const string Cancelled = "Cancelled";
     public const string Published = "Published";
+    public const string Postponed = "Postponed";
     public const string IgnoredLateEvent = "IgnoredLateEvent";
     public const string StepStuck = "StepStuck";
     public const string StepRetried = "StepRetried";

@@ -25,7 +25,8 @@ public static class StageMachine
         [Stage.ChangesRequested] = [Stage.InternalReview, Stage.DonorSignOff, Stage.Rejected, Stage.Cancelled, Stage.Expired],
         [Stage.Nominations] = [Stage.DonorSignOff, Stage.Cancelled, Stage.Expired],
         [Stage.DonorSignOff] = [Stage.Published, Stage.ChangesRequested, Stage.Rejected, Stage.Cancelled, Stage.Expired],
-        [Stage.Published] = [],
+        // After publication only a cancellation ends it early (the workshop's life after publication, Events/).
+        [Stage.Published] = [Stage.Cancelled],
         [Stage.Rejected] = [],
         [Stage.Cancelled] = [],
         [Stage.Expired] = [],

@@ -14,6 +14,7 @@ public static class WorkflowEvents
     public const string CancelRequested = nameof(CancelRequested);
     public const string RetryRequested = nameof(RetryRequested);
     public const string HandoverRequested = nameof(HandoverRequested);
+    public const string PostponeRequested = nameof(PostponeRequested);
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<Decision>))]

@@ -1,4 +1,5 @@
 using Approvals.Contacts;
+using Approvals.Events;
 using Approvals.Nominations;
 using Approvals.Notifications;
 using Approvals.Publication;
@@ -6,7 +7,7 @@ using Microsoft.DurableTask;
 
 namespace Approvals.Workflow;
 
-/// <summary>Registers the orchestrator and every activity with a Durable Task worker (the server and tests).</summary>
+/// <summary>Registers the orchestrators and every activity with a Durable Task worker (the server and tests).</summary>
 public static class WorkflowRegistry
 {
     public static DurableTaskRegistry AddApprovalsWorkflow(this DurableTaskRegistry registry)
@@ -19,6 +20,8 @@ public static class WorkflowRegistry
         registry.AddActivity<SaveSlate>();
         registry.AddActivity<PublishAnnouncement>();
         registry.AddActivity<RecordStuck>();
+        registry.AddOrchestrator<WorkshopEvent>();
+        registry.AddActivity<AnnounceChange>();
         return registry;
     }
 }

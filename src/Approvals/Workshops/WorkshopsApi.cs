@@ -1,3 +1,4 @@
+using Approvals.Events;
 using Approvals.Http;
 using Approvals.Proposals;
 using Approvals.Status;
@@ -11,7 +12,7 @@ namespace Approvals.Workshops;
 
 /// <summary>The staff and manager JSON API: submit, resubmit, cancel, retry a stuck step, status, list. Both hosts call these.</summary>
 public sealed class WorkshopsApi(
-    ProposalIntake intake, WorkshopStore workshops, DirectoryStore directory, StatusQuery status, TimeProvider time)
+    ProposalIntake intake, WorkshopStore workshops, DirectoryStore directory, StatusQuery status, AfterPublicationApi afterPublication, TimeProvider time)
 {
     private const string IdempotencyHeader = "Idempotency-Key";
     private const int MaxIdempotencyKeyLength = 200;
@@ -79,6 +80,9 @@ public sealed class WorkshopsApi(
         {
             return Problems.Conflict($"The workshop is already {workshop.Stage}; only a workshop in progress can be cancelled.");
         }
+
+        // The approval workflow ended at publication; what follows it is a run of its own.
+        if (workshop.Stage == Stage.Published) return await afterPublication.CancelAsync(http, client, workshop, cancel);
 
         if (!await client.WaitUntilStartedAsync(id, http.RequestAborted))
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using Approvals.Contacts;
+using Approvals.Events;
 using Approvals.Functions.Http;
 using Approvals.Functions.Queues;
 using Approvals.Functions.Timers;
@@ -55,6 +56,7 @@ public sealed class FunctionsMetadataTests(ServerRouteTable server, ITestOutputH
         Http(nameof(WorkshopFunctions.ResubmitProposal), Function, "workshops/{id}/proposal", "put"),
         Http(nameof(WorkshopFunctions.CancelWorkshop), Function, "workshops/{id}/cancel", "post"),
         Http(nameof(WorkshopFunctions.RetryWorkshopStep), Function, "workshops/{id}/retry", "post"),
+        Http(nameof(AfterPublicationFunctions.PostponeWorkshop), Function, "workshops/{id}/postpone", "post"),
         Http(nameof(WorkshopFunctions.ShowDashboard), Anonymous, "dashboard", "get"),
         Http(nameof(WorkshopFunctions.ShowWorkshopDashboard), Anonymous, "dashboard/workshops/{id}", "get"),
         Http(nameof(WorkshopFunctions.DownloadWorkshopAudit), Anonymous, "dashboard/workshops/{id}/audit.csv", "get"),
@@ -80,6 +82,8 @@ public sealed class FunctionsMetadataTests(ServerRouteTable server, ITestOutputH
         new(nameof(SaveSlate), "activityTrigger"),
         new(nameof(PublishAnnouncement), "activityTrigger"),
         new(nameof(RecordStuck), "activityTrigger"),
+        new(nameof(WorkshopEvent), "orchestrationTrigger"),
+        new(nameof(AnnounceChange), "activityTrigger"),
         new(nameof(NotificationFunctions.DeliverNotification), "queueTrigger", Queue: StorageNames.NotificationsQueue),
         new(nameof(DecisionRecoveryFunctions.RecoverDecisions), "timerTrigger", Schedule: DecisionRecoveryFunctions.Schedule),
         new(nameof(HistoryPurgeFunctions.PurgeFinishedHistory), "timerTrigger", Schedule: HistoryPurgeFunctions.Schedule),

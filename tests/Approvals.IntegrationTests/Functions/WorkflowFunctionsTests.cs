@@ -1,3 +1,4 @@
+using Approvals.Events;
 using Approvals.Functions.Http;
 using Approvals.IntegrationTests.Infrastructure;
 using Approvals.IntegrationTests.Workshops;
@@ -35,12 +36,44 @@ public sealed class WorkflowFunctionsTests : IAsyncLifetime
     [Fact]
     public void EveryOrchestratorAndActivityFunctionIsRegistered()
     {
-        Assert.Equal([nameof(WorkshopOrchestration)], DurableFunctions.WithTrigger<OrchestrationTriggerAttribute>().Select(f => f.Name));
-        Assert.Equal(6, DurableFunctions.WithTrigger<ActivityTriggerAttribute>().Count());
+        Assert.Equal([nameof(WorkshopEvent), nameof(WorkshopOrchestration)], DurableFunctions.WithTrigger<OrchestrationTriggerAttribute>().Select(f => f.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(7, DurableFunctions.WithTrigger<ActivityTriggerAttribute>().Count());
     }
 
     [Fact]
     public async Task TheOrchestratorAndActivityFunctionsCarryAWorkshopToPublished()
+    {
+        var id = await PublishThroughTheFunctions();
+
+        // PublishAnnouncement wrote the public announcement; the record and the slates read back from storage.
+        var published = await StageAsync(id, Stage.Published);
+        Assert.Empty(published.Pending);
+        var announcement = await functions.Services.GetRequiredService<AnnouncementStore>().GetAsync(id);
+        Assert.NotNull(announcement);
+        Assert.Equal(("MFA", 2), (announcement.Ministries.Single().Code, announcement.Participants));
+        var slates = await functions.Services.GetRequiredService<NominationStore>().ListAsync(id);
+        Assert.Equal(8, slates.Count);
+    }
+
+    [Fact]
+    public async Task ThePostponeFunctionStartsTheLifeAfterPublicationWhoseFunctionsMoveTheAnnouncement()
+    {
+        var id = await PublishThroughTheFunctions();
+
+        var postpone = FunctionHttp.Json(functions.Services, HttpMethods.Post, $"/api/workshops/{id}/postpone",
+            """{"startDate":"2027-04-06","endDate":"2027-04-07","venue":"Shanghai","reason":"The trainer is ill."}""");
+        var postponed = await FunctionHttp.RespondAsync(postpone, functions.Create<AfterPublicationFunctions>().PostponeWorkshop(postpone.Request, id, durable.Client));
+
+        Assert.True(postponed.Status == StatusCodes.Status202Accepted, postponed.ToString());
+        var announcements = functions.Services.GetRequiredService<AnnouncementStore>();
+        await Eventually.WaitFor(async () => (await announcements.GetAsync(id))?.Postponed is not null, seconds: 20);
+        var announcement = (await announcements.GetAsync(id))!;
+        Assert.Equal((new DateOnly(2027, 4, 6), "Shanghai", 1), (announcement.StartDate, announcement.Venue, announcement.Postponed!.Times));
+        var record = await StageAsync(id, Stage.Published, w => w.Proposal.StartDate == new DateOnly(2027, 4, 6));
+        Assert.Equal("Shanghai", record.Proposal.Venue);
+    }
+
+    async Task<string> PublishThroughTheFunctions()
     {
         var submit = FunctionHttp.Json(functions.Services, HttpMethods.Post, "/api/workshops", AppServer.ReferenceProposal().ToJsonString());
         var submitted = await FunctionHttp.RespondAsync(submit, functions.Create<WorkshopFunctions>().SubmitWorkshop(submit.Request, durable.Client));
@@ -73,15 +106,7 @@ public sealed class WorkflowFunctionsTests : IAsyncLifetime
         var done = await durable.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal(Stage.Published, done.ReadOutputAs<WorkshopOutcome>()!.Stage);
-
-        // PublishAnnouncement wrote the public announcement; the record and the slates read back from storage.
-        var published = await StageAsync(id, Stage.Published);
-        Assert.Empty(published.Pending);
-        var announcement = await functions.Services.GetRequiredService<AnnouncementStore>().GetAsync(id);
-        Assert.NotNull(announcement);
-        Assert.Equal(("MFA", 2), (announcement.Ministries.Single().Code, announcement.Participants));
-        var slates = await functions.Services.GetRequiredService<NominationStore>().ListAsync(id);
-        Assert.Equal(8, slates.Count);
+        return id;
     }
 
     Task Decide(string id, Stage stage, string approver) =>

@@ -1,4 +1,5 @@
 using Approvals.Handovers;
+using Approvals.Events;
 using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Notifications;
@@ -29,6 +30,10 @@ public static class MailSamples
     /// <summary>The announcement could not be written: its table was deleted.</summary>
     public static readonly StuckStep Stuck = new("0123456789abcdef0123456789abcdef", "PublishAnnouncement", "The table specified does not exist. (TableNotFound)", Now.AddMinutes(-3));
 
+    /// <summary>The first postponement of the reference workshop: from Beijing in March to Shanghai in April.</summary>
+    public static readonly CalendarChange Postponed = new(1,
+        new Schedule(new DateOnly(2027, 4, 6), new DateOnly(2027, 4, 7), "Shanghai"), new Schedule(new DateOnly(2027, 3, 2), new DateOnly(2027, 3, 3), "Beijing"));
+
     public static IEnumerable<NotificationKind> Kinds => Enum.GetValues<NotificationKind>();
 
     public static Notification Of(NotificationKind kind) => kind switch
@@ -52,6 +57,12 @@ public static class MailSamples
             with { Comment = Stuck.Reason, Stuck = Stuck },
         NotificationKind.RequestPassedOn => Make(kind, "project.officer@iom.example.org", Role.Proposer, Stage.Nominations, Due)
             with { Ministry = "MOFCOM", Comment = PassedOn.Note, Handover = PassedOn },
+        NotificationKind.ParticipantUpdate => Make(kind, Nominee.Email, Role.Participant, Stage.Published, null)
+            with { Ministry = "MFA", Nominee = Nominee, Comment = "The trainer is ill.", Calendar = Postponed },
+        NotificationKind.ParticipantCancellation => Make(kind, Nominee.Email, Role.Participant, Stage.Cancelled, null)
+            with { Ministry = "MFA", Nominee = Nominee, Comment = "The venue is no longer available.", Outcome = Stage.Cancelled, Calendar = new CalendarChange(2, Postponed.Now, Postponed.Now) },
+        NotificationKind.PostponementNotice => Make(kind, "focal.mfa@gov.example.cn", Role.FocalPoint, Stage.Published, null)
+            with { Ministry = "MFA", Comment = "The trainer is ill.", Calendar = Postponed },
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
