@@ -12,7 +12,7 @@ namespace Approvals.Handovers;
 
 /// <summary>The "pass it on" form of the decision and nomination pages: posted to the link itself with
 /// <see cref="IntentField"/> set, it asks the workflow to move the request to the typed address and says what became of it.</summary>
-public sealed class PassOnForms(DirectoryStore directory, AuditLog audit, TimeProvider time, ILogger<PassOnForms> logger)
+public sealed class PassOnForms(DirectoryStore directory, WorkshopStore workshops, AuditLog audit, TimeProvider time, ILogger<PassOnForms> logger)
 {
     public const string IntentField = "intent";
     public const string PassOnIntent = "passOn";
@@ -81,7 +81,7 @@ public sealed class PassOnForms(DirectoryStore directory, AuditLog audit, TimePr
             LinkGate.ClientIp(http), http.Request.Headers.UserAgent.ToString(), ClientAddress.ForwardedFor(http)));
         var asked = new HandoverRequested(claims.Stage, claims.Round, ministry, from, to, note.Length == 0 ? null : note, claims.Recipient,
             HandoverVia.PassedOn, at, Guid.NewGuid().ToString("N"));
-        var answer = await client.AskAsync(workshop.Id, asked, http.RequestAborted);
+        var answer = await client.AskAsync(workshop.Id, asked, workshops, http.RequestAborted);
         logger.LogInformation("Workshop {WorkshopId}: {From} asked to pass {Stage} on to {To}: {Hearing}", workshop.Id, from, claims.Stage, to, answer.Hearing);
         return answer.Hearing switch
         {

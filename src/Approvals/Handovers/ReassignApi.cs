@@ -50,7 +50,7 @@ public sealed class ReassignApi(WorkshopStore workshops, DirectoryStore director
 
         var asked = new HandoverRequested(workshop.Stage, workshop.Round, request.TrimmedMinistry, request.FromAddress, request.ToAddress,
             request.TrimmedReason, request.Actor, HandoverVia.Reassigned, time.GetUtcNow(), Guid.NewGuid().ToString("N"));
-        var answer = await client.AskAsync(id, asked, http.RequestAborted);
+        var answer = await client.AskAsync(id, asked, workshops, http.RequestAborted);
         return answer.Hearing switch
         {
             Hearing.Used => TypedResults.Ok((await status.GetAsync(id, client))!),

@@ -44,7 +44,8 @@ public sealed partial class WorkshopStore
             {
                 items.AddRange(page.Values.Select(r => r.ToSummary()).Where(w => Matches(filter, w)));
                 token = page.ContinuationToken;
-                if (items.Count >= pageSize || ++pages >= MaxPagesPerList) break;
+                pages++;
+                if (items.Count >= pageSize || pages >= MaxPagesPerList) break;
             }
         }
         catch (RequestFailedException e) when (e.Status == 400 && continuationToken is not null)
