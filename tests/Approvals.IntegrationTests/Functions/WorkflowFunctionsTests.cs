@@ -24,7 +24,7 @@ public sealed class WorkflowFunctionsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await functions.InitializeAsync();
-        durable = await DurableTaskTestHost.StartAsync(registry => DurableFunctions.Register(registry, functions));
+        durable = await InMemoryDurable.StartAsync(registry => DurableFunctions.Register(registry, functions));
     }
 
     public async Task DisposeAsync()

@@ -14,7 +14,7 @@ public sealed class WorkshopEventTests : IAsyncLifetime
     private readonly ConcurrentQueue<EventChange> changes = new();
     private DurableTaskTestHost host = null!;
 
-    public async Task InitializeAsync() => host = await DurableTaskTestHost.StartAsync(registry =>
+    public async Task InitializeAsync() => host = await InMemoryDurable.StartAsync(registry =>
     {
         registry.AddOrchestrator<WorkshopEvent>();
         registry.AddActivityFunc<ProgressUpdate, bool>(nameof(RecordProgress), (_, u) =>

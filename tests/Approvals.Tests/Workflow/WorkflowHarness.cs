@@ -31,7 +31,7 @@ public sealed class WorkflowHarness : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var directory = Builders.Directory();
-        host = await DurableTaskTestHost.StartAsync(registry =>
+        host = await InMemoryDurable.StartAsync(registry =>
         {
             registry.AddOrchestrator<WorkshopOrchestration>();
             registry.AddActivityFunc<string, ProjectDirectory>(nameof(LoadDirectory), (_, id) =>
