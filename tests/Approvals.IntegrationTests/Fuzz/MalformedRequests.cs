@@ -7,6 +7,9 @@ namespace Approvals.IntegrationTests.Fuzz;
 public sealed record FuzzRequest(string Label, string Method, string Path, byte[]? Body, string? ContentType, string? Accept, bool WithKey,
     IReadOnlyList<(string Name, string Value)> Headers)
 {
+    /// <summary>A body above this is sent only once the server asks for it (<c>Expect: 100-continue</c>).</summary>
+    public const int LargeBody = 64 * 1024;
+
     public HttpRequestMessage ToMessage(string apiKey)
     {
         var message = new HttpRequestMessage(new HttpMethod(Method), Path.TrimStart('/'));
@@ -14,6 +17,10 @@ public sealed record FuzzRequest(string Label, string Method, string Path, byte[
         {
             message.Content = new ByteArrayContent(Body);
             if (ContentType is not null) message.Content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
+
+            // As curl and browsers do for a large upload: a server that refuses the body by its length answers before
+            // the body is sent, instead of closing the connection under a client still writing it.
+            if (Body.Length > LargeBody) message.Headers.ExpectContinue = true;
         }
 
         if (Accept is not null) message.Headers.TryAddWithoutValidation("Accept", Accept);
