@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WorkshopStore>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<NominationStore>();
+        services.AddSingleton<ParticipantStore>();
         services.AddSingleton<DirectoryStore>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<AnnouncementStore>();

@@ -11,7 +11,7 @@ namespace Approvals.Publication;
 public sealed record PublicationRequest(string WorkshopId, Proposal Proposal, IReadOnlyList<Slate> Slates);
 
 /// <summary>Activity: writes the bilingual announcement and enqueues a confirmation for every nominee.</summary>
-public sealed class PublishAnnouncement(AnnouncementStore announcements, DirectoryStore directory, NotificationOutbox outbox, TimeProvider time)
+public sealed class PublishAnnouncement(AnnouncementStore announcements, DirectoryStore directory, ParticipantStore participants, NotificationOutbox outbox, TimeProvider time)
     : TaskActivity<PublicationRequest, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, PublicationRequest input) => ExecuteAsync(input);
@@ -32,6 +32,7 @@ public sealed class PublishAnnouncement(AnnouncementStore announcements, Directo
             p.Venue, p.Organizer, p.Partners, p.FundingInstrument, ministries, ministries.Sum(m => m.Participants),
             existing?.PublishedAt ?? time.GetUtcNow());
         await announcements.SaveAsync(announcement);
+        await participants.SeedAsync(request.WorkshopId, request.Slates, announcement.PublishedAt);
 
         // Ids derive from the workshop and the nominee, so a retried activity enqueues the same messages and the
         // mail handler sends each once.

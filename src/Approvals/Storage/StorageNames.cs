@@ -16,10 +16,13 @@ public static class StorageNames
     public const string Announcements = "Announcements";
     public const string SentMail = "SentMail";
 
+    /// <summary>Published workshops' rosters: who is invited, what they answered, who attended.</summary>
+    public const string Participants = "Participants";
+
     public const string NotificationsQueue = "notifications";
     public const string NotificationsPoisonQueue = "notifications-poison";
 
     public const string MailboxContainer = "mailbox";
 
-    public static readonly string[] AllTables = [Workshops, WorkshopIndex, Nominations, Decisions, Audit, AuditByDay, Directory, Idempotency, Announcements, SentMail];
+    public static readonly string[] AllTables = [Workshops, WorkshopIndex, Nominations, Decisions, Audit, AuditByDay, Directory, Idempotency, Announcements, SentMail, Participants];
 }
