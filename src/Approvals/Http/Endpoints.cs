@@ -32,7 +32,7 @@ public static class Endpoints
         keyed.MapGet("/audit.csv", (HttpContext h, AuditExport export) => export.Range(h));
         keyed.MapPost("/workshops/{id}/reassign", (string id, HttpContext h, ReassignApi api, DurableTaskClient c) => api.ReassignAsync(h, c, id));
         keyed.MapGet("/directory", (HttpContext h, DirectoryApi api) => api.GetAsync(h));
-        keyed.MapPut("/directory", (HttpContext h, DirectoryApi api) => api.PutAsync(h));
+        keyed.MapPut("/directory", (HttpContext h, DirectoryApi api, DurableTaskClient client) => api.PutAsync(h, client));
         keyed.MapGet("/directory/changes", (DirectoryApi api) => api.ChangesAsync());
         keyed.MapPost("/workshops/{id}/postpone", (string id, HttpContext h, AfterPublicationApi api, DurableTaskClient c) => api.PostponeAsync(h, c, id));
 

@@ -24,6 +24,7 @@ public static class AuditActions
     public const string StepRetried = "StepRetried";
     public const string Reassigned = "Reassigned";
     public const string PassedOn = "PassedOn";
+    public const string MovedByDirectoryChange = "MovedByDirectoryChange";
     public const string HandoverRefused = "HandoverRefused";
     public const string System = "system";
 
