@@ -14,6 +14,7 @@ using Approvals.Retention;
 using Approvals.Review;
 using Approvals.Status;
 using Approvals.Storage;
+using Approvals.Telemetry;
 using Approvals.Workflow;
 using Approvals.Workshops;
 using Microsoft.Extensions.Configuration;
@@ -94,6 +95,8 @@ public static class ServiceCollectionExtensions
             ? sp.GetRequiredService<SmtpMailTransport>()
             : sp.GetRequiredService<LocalMailboxTransport>());
         services.AddSingleton<NotificationHandler>();
+        services.AddMetrics();
+        services.AddSingleton<ApprovalsMetrics>();
         services.AddSingleton<MailboxApi>();
         services.AddSingleton<EventsApi>();
         return services;

@@ -1,5 +1,6 @@
 using Approvals.Storage;
 using Microsoft.DurableTask;
+using Approvals.Telemetry;
 
 namespace Approvals.Contacts;
 
@@ -8,5 +9,6 @@ public sealed class LoadDirectory(DirectoryStore store) : TaskActivity<string, P
 {
     public override Task<ProjectDirectory> RunAsync(TaskActivityContext context, string input) => ExecuteAsync(input);
 
-    public Task<ProjectDirectory> ExecuteAsync(string workshopId) => store.LoadAsync();
+    public Task<ProjectDirectory> ExecuteAsync(string workshopId) =>
+        ApprovalsTelemetry.RunStepAsync(nameof(LoadDirectory), traceParent: null, workshopId, store.LoadAsync);
 }

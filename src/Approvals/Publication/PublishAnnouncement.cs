@@ -4,11 +4,16 @@ using Approvals.Proposals;
 using Approvals.Storage;
 using Approvals.Workflow;
 using Microsoft.DurableTask;
+using Approvals.Telemetry;
 
 namespace Approvals.Publication;
 
 /// <summary>What the workflow publishes: the final proposal and the accepted slates.</summary>
-public sealed record PublicationRequest(string WorkshopId, Proposal Proposal, IReadOnlyList<Slate> Slates);
+public sealed record PublicationRequest(string WorkshopId, Proposal Proposal, IReadOnlyList<Slate> Slates)
+{
+    /// <summary>The trace of the decision that led to publication.</summary>
+    public string? TraceParent { get; init; }
+}
 
 /// <summary>Activity: writes the bilingual announcement and enqueues a confirmation for every nominee.</summary>
 public sealed class PublishAnnouncement(AnnouncementStore announcements, DirectoryStore directory, ParticipantStore participants, NotificationOutbox outbox, TimeProvider time)
@@ -16,9 +21,14 @@ public sealed class PublishAnnouncement(AnnouncementStore announcements, Directo
 {
     public override Task<bool> RunAsync(TaskActivityContext context, PublicationRequest input) => ExecuteAsync(input);
 
-    public async Task<bool> ExecuteAsync(PublicationRequest request)
+    public Task<bool> ExecuteAsync(PublicationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return ApprovalsTelemetry.RunStepAsync(nameof(PublishAnnouncement), request.TraceParent, request.WorkshopId, () => PublishAsync(request));
+    }
+
+    private async Task<bool> PublishAsync(PublicationRequest request)
+    {
         var names = await directory.LoadAsync();
         var existing = await announcements.GetAsync(request.WorkshopId);
         var p = request.Proposal;
