@@ -32,7 +32,7 @@ public static class TelemetrySetup
                 .AddSource("Microsoft.DurableTask")
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsGrpc(http.Request.ContentType))
                 .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = request =>
-                    !IsGrpc(request.Content?.Headers.ContentType?.MediaType) && Activity.Current?.Source.Name != AzureHttpSource))
+                    !IsGrpc(request.Content?.Headers.ContentType?.MediaType) && !InAzureHttpSpan()))
             .WithMetrics(metrics => metrics
                 .AddMeter(ApprovalsTelemetry.Name)
                 // Made with the provider, so the outbox gauge exists before the first mail or decision needs the instruments.
@@ -45,6 +45,11 @@ public static class TelemetrySetup
                 o.IncludeScopes = true;
             });
     }
+
+    /// <summary>Azure.Core traces each HTTP attempt itself (with the service's request id); the runtime's span of the same
+    /// request, started inside it, would only repeat it. The filter runs with the runtime's span already current.</summary>
+    private static bool InAzureHttpSpan() =>
+        Activity.Current is { } current && (current.Source.Name == AzureHttpSource || current.Parent?.Source.Name == AzureHttpSource);
 
     /// <summary>The server's Durable worker talks gRPC to its in-process sidecar without pause: that is plumbing, not
     /// a request anyone made, and would bury the spans that are.</summary>

@@ -17,7 +17,7 @@ public sealed class MetricsTests
     {
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var metrics = Metrics(services);
-        using var seen = new Seen(services.GetRequiredService<IMeterFactory>());
+        using var seen = new Measurements(services.GetRequiredService<IMeterFactory>());
 
         metrics.DecisionRecorded(Stage.DonorSignOff, Decision.Reject);
 
@@ -32,7 +32,7 @@ public sealed class MetricsTests
     {
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var metrics = Metrics(services);
-        using var seen = new Seen(services.GetRequiredService<IMeterFactory>());
+        using var seen = new Measurements(services.GetRequiredService<IMeterFactory>());
 
         metrics.MailSent(NotificationKind.Receipt);
         metrics.MailFailed(NotificationKind.Reminder, new MailRelayUnavailableException("smtp.example.org", new TimeoutException()));
@@ -49,36 +49,4 @@ public sealed class MetricsTests
             new NotificationOutbox(StorageAccount.FromConfiguration(new ConfigurationBuilder()
                 .AddInMemoryCollection([new(StorageAccount.ConnectionKey, "UseDevelopmentStorage=true")]).Build())),
             new FakeTimeProvider());
-
-    /// <summary>Measurements of the meters one service provider made (other tests' meters stay out).</summary>
-    private sealed class Seen : IDisposable
-    {
-        private readonly MeterListener listener = new();
-        private readonly List<(string Name, double Value, Dictionary<string, object?> Tags)> all = [];
-
-        public Seen(IMeterFactory factory)
-        {
-            listener.InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Scope == factory && instrument.Meter.Name == ApprovalsTelemetry.Name) l.EnableMeasurementEvents(instrument);
-            };
-            listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Add(i, v, tags));
-            listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Add(i, v, tags));
-            listener.Start();
-        }
-
-        public List<(double Value, Dictionary<string, object?> Tags)> Of(string name)
-        {
-            lock (all) return all.Where(m => m.Name == name).Select(m => (m.Value, m.Tags)).ToList();
-        }
-
-        public void Dispose() => listener.Dispose();
-
-        private void Add(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-        {
-            var copy = new Dictionary<string, object?>();
-            foreach (var t in tags) copy[t.Key] = t.Value;
-            lock (all) all.Add((instrument.Name, value, copy));
-        }
-    }
 }
