@@ -1,6 +1,6 @@
 using Approvals.Storage;
-using Microsoft.DurableTask;
 using Approvals.Telemetry;
+using Microsoft.DurableTask;
 
 namespace Approvals.Contacts;
 

@@ -1,6 +1,6 @@
 using Approvals.Storage;
-using Azure.Storage.Queues;
 using Approvals.Telemetry;
+using Azure.Storage.Queues;
 
 namespace Approvals.Notifications;
 

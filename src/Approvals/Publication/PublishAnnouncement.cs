@@ -2,9 +2,9 @@ using Approvals.Nominations;
 using Approvals.Notifications;
 using Approvals.Proposals;
 using Approvals.Storage;
+using Approvals.Telemetry;
 using Approvals.Workflow;
 using Microsoft.DurableTask;
-using Approvals.Telemetry;
 
 namespace Approvals.Publication;
 
