@@ -24,6 +24,9 @@ public sealed class AnswersAndSubstitutionsTests(AppServer server)
     /// <summary>A link as a person (or a scanner) follows it: no key.</summary>
     private static HttpClient Anonymous(AppServer server) => new() { BaseAddress = server.Process.BaseAddress };
 
+    /// <summary>A mail's link on this server (mails point at the public base URL).</summary>
+    private static string OnServer(string link) => new Uri(link).PathAndQuery.TrimStart('/');
+
     private async Task<JsonElement> Counts(string id, string ministry)
     {
         var status = await server.Http.GetFromJsonAsync<JsonElement>($"api/workshops/{id}");
@@ -45,8 +48,8 @@ public sealed class AnswersAndSubstitutionsTests(AppServer server)
         var confirmations = await WaitForMails(server, id, NotificationKind.ParticipantConfirmation, participants.Length);
         var zhaoConfirmation = confirmations.Single(m => m.To == zhaoMin);
         var zhaoUid = (await CalendarOf(server, zhaoConfirmation)).Uid;
-        var zhaoAnswer = new Uri(zhaoConfirmation.Link!);
-        Assert.Contains("/api/answers/", zhaoAnswer.AbsolutePath, StringComparison.Ordinal);
+        var zhaoAnswer = OnServer(zhaoConfirmation.Link!);
+        Assert.StartsWith("api/answers/", zhaoAnswer, StringComparison.Ordinal);
 
         // Before anyone answers: everyone is silent. A scanner opens the link and sends its form as it is: nothing changes.
         Assert.Equal((2, 0, 0, 2), Read(await Counts(id, "SAFEA")));
@@ -60,7 +63,7 @@ public sealed class AnswersAndSubstitutionsTests(AppServer server)
         Assert.Equal((2, 0, 0, 2), Read(await Counts(id, "SAFEA")));
 
         // Li Wei will attend; Zhao Min cannot.
-        var liAnswer = new Uri(confirmations.Single(m => m.To == liWei).Link!);
+        var liAnswer = OnServer(confirmations.Single(m => m.To == liWei).Link!);
         Assert.Equal(HttpStatusCode.OK, (await browser.PostAsync(liAnswer, Form(("answer", "attending")))).StatusCode);
         var declined = await browser.PostAsync(zhaoAnswer, Form(("answer", "declined"), ("reason", "出差 — on mission abroad")));
         Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
@@ -75,8 +78,8 @@ public sealed class AnswersAndSubstitutionsTests(AppServer server)
         Assert.Equal(SafeaFocalPoint, notice.To);
         Assert.Contains("Zhao Min", notice.Text, StringComparison.Ordinal);
         Assert.Contains("出差 — on mission abroad", notice.Text, StringComparison.Ordinal);
-        var list = new Uri(notice.Link!);
-        Assert.Contains("/api/substitutions/", list.AbsolutePath, StringComparison.Ordinal);
+        var list = OnServer(notice.Link!);
+        Assert.StartsWith("api/substitutions/", list, StringComparison.Ordinal);
 
         // The list page shows SAFEA's two and nobody else's; sending it empty changes nothing.
         var listHtml = await (await browser.GetAsync(list)).Content.ReadAsStringAsync();
