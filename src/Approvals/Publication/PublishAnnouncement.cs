@@ -25,7 +25,7 @@ public sealed class PublishAnnouncement(
     : TaskActivity<PublicationRequest, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, PublicationRequest input) =>
-        ExecuteAsync(input, services.GetRequiredService<DurableTaskClient>());
+        ExecuteAsync(input, services.GetService<DurableTaskClient>());
 
     /// <param name="client">Null where no Durable client is at hand: the run then starts at the first request that needs it.</param>
     public async Task<bool> ExecuteAsync(PublicationRequest request, DurableTaskClient? client = null)
