@@ -7,6 +7,7 @@ using Approvals.Http;
 using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Notifications;
+using Approvals.Participants;
 using Approvals.Notifications.Mailbox;
 using Approvals.Proposals;
 using Approvals.Publication;
@@ -72,6 +73,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ReassignApi>();
         services.AddSingleton<PassOnForms>();
         services.AddSingleton<AfterPublicationApi>();
+        services.AddSingleton<AnswerLinks>();
+        services.AddSingleton<SubstitutionLinks>();
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<PageRenderer>();
 
@@ -82,6 +85,9 @@ public static class ServiceCollectionExtensions
         services.AddTransient<PublishAnnouncement>();
         services.AddTransient<RecordStuck>();
         services.AddTransient<AnnounceChange>();
+        services.AddTransient<RecordAnswer>();
+        services.AddTransient<ApplySubstitution>();
+        services.AddTransient<RemindParticipants>();
 
         // Mail: rendering, sending (SMTP when a host is set, else the local mailbox), the queue handler, public pages.
         services.AddSingleton<IValidateOptions<ApprovalsOptions>, MailOptionsValidator>();

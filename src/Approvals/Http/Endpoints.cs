@@ -8,6 +8,7 @@ using Approvals.Handovers;
 using Approvals.Events;
 using Approvals.Links;
 using Approvals.Nominations;
+using Approvals.Participants;
 using Approvals.Review;
 using Approvals.Status;
 using Approvals.Workshops;
@@ -48,6 +49,10 @@ public static class Endpoints
         links.MapPost("/decisions/{token}", (string token, HttpContext h, DecisionLinks l, DurableTaskClient c) => l.DecideAsync(h, c, token));
         links.MapMethods("/nominations/{token}", [HttpMethods.Get, HttpMethods.Head], (string token, NominationLinks l) => l.ShowAsync(token));
         links.MapPost("/nominations/{token}", (string token, HttpContext h, NominationLinks l, DurableTaskClient c) => l.SubmitAsync(h, c, token));
+        links.MapMethods("/answers/{token}", [HttpMethods.Get, HttpMethods.Head], (string token, AnswerLinks l) => l.ShowAsync(token));
+        links.MapPost("/answers/{token}", (string token, HttpContext h, AnswerLinks l, DurableTaskClient c) => l.SubmitAsync(h, c, token));
+        links.MapMethods("/substitutions/{token}", [HttpMethods.Get, HttpMethods.Head], (string token, SubstitutionLinks l) => l.ShowAsync(token));
+        links.MapPost("/substitutions/{token}", (string token, HttpContext h, SubstitutionLinks l, DurableTaskClient c) => l.SubmitAsync(h, c, token));
         app.MapApprovalsHealth();
         return app;
     }

@@ -26,6 +26,9 @@ public enum NotificationKind
     ParticipantUpdate,
     ParticipantCancellation,
     PostponementNotice,
+    ParticipantsListed,
+    ParticipantDeclined,
+    ParticipantWithdrawn,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<Role>))]

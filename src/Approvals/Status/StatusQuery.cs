@@ -1,4 +1,5 @@
 using Approvals.Nominations;
+using Approvals.Participants;
 using Approvals.Storage;
 using Approvals.Workflow;
 using Microsoft.DurableTask.Client;
@@ -6,7 +7,7 @@ using Microsoft.DurableTask.Client;
 namespace Approvals.Status;
 
 /// <summary>Builds a workshop's status from its snapshot, nominations, audit log and the orchestration's runtime status.</summary>
-public sealed class StatusQuery(WorkshopStore workshops, NominationStore nominations, AuditLog audit, TimeProvider time)
+public sealed class StatusQuery(WorkshopStore workshops, NominationStore nominations, ParticipantStore roster, AnnouncementStore announcements, AuditLog audit, TimeProvider time)
 {
     public async Task<WorkshopStatus?> GetAsync(string id, DurableTaskClient client)
     {
@@ -29,8 +30,24 @@ public sealed class StatusQuery(WorkshopStore workshops, NominationStore nominat
             workshop.Pending.Select(p => new PendingView(p.Role.ToString(), p.Party, p.DueAt, p.DueAt < now)).ToList(),
             Count(slatesTask.Result),
             historyTask.Result.Select(h => new HistoryLine(h.At, h.Stage, h.Action, h.Actor, h.Comment)).ToList(),
-            StuckOf(instanceTask.Result) is { } stuck ? new StuckView(stuck.Step, stuck.Reason, stuck.Since) : null);
+            StuckOf(instanceTask.Result) is { } stuck ? new StuckView(stuck.Step, stuck.Reason, stuck.Since) : null)
+        {
+            Participants = await WasPublishedAsync(workshop) ? Answers(await roster.ListAsync(id)) : null,
+        };
     }
+
+    /// <summary>Whether the workshop has a roster: it was published (a cancelled one only if cancelled after that).</summary>
+    private async Task<bool> WasPublishedAsync(WorkshopRecord workshop) =>
+        workshop.Stage is not (Stage.InternalReview or Stage.ChangesRequested or Stage.Nominations or Stage.DonorSignOff or Stage.Rejected or Stage.Expired)
+        && (workshop.Stage == Stage.Published || await announcements.GetAsync(workshop.Id) is not null);
+
+    /// <summary>Answers of the participants still invited; a withdrawn one counts nowhere (their substitute does).</summary>
+    public static ParticipantCounts Answers(IEnumerable<Participant> roster) => new(roster
+        .Where(p => p.IsInvited)
+        .GroupBy(p => p.Ministry, StringComparer.Ordinal)
+        .OrderBy(g => g.Key, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => new AnswerCounts(g.Count(), g.Count(p => p.Answer == ParticipantAnswer.Attending),
+            g.Count(p => p.Answer == ParticipantAnswer.Declined), g.Count(p => p.Answer == ParticipantAnswer.None)), StringComparer.Ordinal));
 
     /// <summary>The workflow's runtime status; a finished workshop without one had its Durable history purged
     /// (Approvals:PurgeAfter), while one in progress without one has not started yet.</summary>
