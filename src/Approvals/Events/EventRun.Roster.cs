@@ -31,8 +31,8 @@ internal sealed partial class EventRun
         }
 
         var cutoff = RosterRules.ChangeCutoff(Schedule, ChangeCutoff);
-        var outcome = await context.CallActivityAsync<RosterOutcome>(nameof(RecordAnswer),
-            new AnswerChange(input.WorkshopId, request, Now < cutoff ? cutoff : null), retry);
+        var outcome = await CallAsync<RosterOutcome>(nameof(RecordAnswer),
+            new AnswerChange(input.WorkshopId, request, Now < cutoff ? cutoff : null));
         Answer(request.Receipt, outcome.Applied, outcome.Why);
     }
 
@@ -44,15 +44,15 @@ internal sealed partial class EventRun
             return;
         }
 
-        var outcome = await context.CallActivityAsync<RosterOutcome>(nameof(ApplySubstitution),
-            new SubstitutionChange(input.WorkshopId, request, Changes, Schedule), retry);
+        var outcome = await CallAsync<RosterOutcome>(nameof(ApplySubstitution),
+            new SubstitutionChange(input.WorkshopId, request, Changes, Schedule));
         Answer(request.Receipt, outcome.Applied, outcome.Why);
     }
 
     public async Task RemindAsync()
     {
         ReminderAt = null;
-        await context.CallActivityAsync<int>(nameof(RemindParticipants), new AnswerReminder(input.WorkshopId, Schedule.StartDate, Now), retry);
+        await CallAsync<int>(nameof(RemindParticipants), new AnswerReminder(input.WorkshopId, Schedule.StartDate, Now));
     }
 
     /// <summary>This run's input for its next generation.</summary>

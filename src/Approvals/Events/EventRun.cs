@@ -50,20 +50,20 @@ internal sealed partial class EventRun(TaskOrchestrationContext context, EventSt
     }
 
     /// <summary>The custom status a request waits on for its answer, in the shape the approval workflow publishes.</summary>
-    public void PublishStatus() => context.SetCustomStatus(new WorkflowStatus(Stage, input.Round, answers.Count == 0 ? null : answers.ToList()));
+    public void PublishStatus() => context.SetCustomStatus(new WorkflowStatus(Stage, input.Round, answers.Count == 0 ? null : answers.ToList()) { Stuck = stuckNow });
 
     private Task Record(Stage stage, string action, string actor, string reason, Proposal? changed)
     {
         var entry = new AuditEntry(context.NewGuid().ToString("N"), Now, stage, action, actor, reason, Channel: "workflow");
-        return context.CallActivityAsync<bool>(nameof(RecordProgress), new ProgressUpdate(input.WorkshopId, stage, input.Round, entry, [], changed)
+        return CallAsync<bool>(nameof(RecordProgress), new ProgressUpdate(input.WorkshopId, stage, input.Round, entry, [], changed)
         {
             Sequence = ++recorded,
             Previous = Stage,
-        }, retry);
+        });
     }
 
     private Task Announce(EventChangeKind kind, Schedule before, string reason) =>
-        context.CallActivityAsync<int>(nameof(AnnounceChange), new EventChange(input.WorkshopId, kind, Changes, Schedule, before, reason, Now), retry);
+        CallAsync<int>(nameof(AnnounceChange), new EventChange(input.WorkshopId, kind, Changes, Schedule, before, reason, Now));
 
     private void Answer(string? receipt, bool used = true, string? why = null)
     {

@@ -1,3 +1,4 @@
+using Approvals.Events;
 using Approvals.Nominations;
 using Approvals.Participants;
 using Approvals.Storage;
@@ -17,7 +18,8 @@ public sealed class StatusQuery(WorkshopStore workshops, NominationStore nominat
         var slatesTask = nominations.ListAsync(id);
         var historyTask = audit.ListAsync(id);
         var instanceTask = client.GetInstanceAsync(id, getInputsAndOutputs: true);
-        await Task.WhenAll(slatesTask, historyTask, instanceTask);
+        var eventTask = workshop.Stage is Stage.Published ? client.GetInstanceAsync(AfterPublicationApi.InstanceOf(id), getInputsAndOutputs: true) : Task.FromResult<OrchestrationMetadata?>(null);
+        await Task.WhenAll(slatesTask, historyTask, instanceTask, eventTask);
         var now = time.GetUtcNow();
         return new WorkshopStatus(
             workshop.Id,
@@ -30,7 +32,7 @@ public sealed class StatusQuery(WorkshopStore workshops, NominationStore nominat
             workshop.Pending.Select(p => new PendingView(p.Role.ToString(), p.Party, p.DueAt, p.DueAt < now)).ToList(),
             Count(slatesTask.Result),
             historyTask.Result.Select(h => new HistoryLine(h.At, h.Stage, h.Action, h.Actor, h.Comment)).ToList(),
-            StuckOf(instanceTask.Result) is { } stuck ? new StuckView(stuck.Step, stuck.Reason, stuck.Since) : null)
+            (StuckOf(instanceTask.Result) ?? StuckOf(eventTask.Result)) is { } stuck ? new StuckView(stuck.Step, stuck.Reason, stuck.Since) : null)
         {
             Participants = await WasPublishedAsync(workshop) ? Answers(await roster.ListAsync(id)) : null,
         };
@@ -62,6 +64,18 @@ public sealed class StatusQuery(WorkshopStore workshops, NominationStore nominat
         instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended, SerializedCustomStatus: { Length: > 0 } }
             ? instance.ReadCustomStatusAs<WorkflowStatus>()?.Stuck
             : null;
+
+    /// <summary>The stuck step of a workshop and the run it is in: the approval workflow, or its life after publication.</summary>
+    public static async Task<(string Instance, StuckStep Stuck)?> FindStuckAsync(DurableTaskClient client, string id, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        foreach (var instance in new[] { id, AfterPublicationApi.InstanceOf(id) })
+        {
+            if (await client.GetInstanceAsync(instance, getInputsAndOutputs: true, cancellation) is { } run && StuckOf(run) is { } stuck) return (instance, stuck);
+        }
+
+        return null;
+    }
 
     public static NominationCounts Count(IEnumerable<Slate> slates)
     {

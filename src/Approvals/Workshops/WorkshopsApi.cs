@@ -111,15 +111,15 @@ public sealed class WorkshopsApi(
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(client);
-        var instance = WorkshopStore.IsPlausibleId(id) ? await client.GetInstanceAsync(id, getInputsAndOutputs: true, http.RequestAborted) : null;
+        var instance = WorkshopStore.IsPlausibleId(id) ? await client.GetInstanceAsync(id, getInputsAndOutputs: false, http.RequestAborted) : null;
         if (instance is null) return Problems.NotFound($"No workshop with id '{id}'.");
-        if (StatusQuery.StuckOf(instance) is not { } stuck)
+        if (await StatusQuery.FindStuckAsync(client, id, http.RequestAborted) is not { } found)
         {
             return Problems.Conflict(
                 $"No step of this workshop is stuck (its workflow is {instance.RuntimeStatus}), so there is nothing to run again. Nothing was changed.", "stuck");
         }
 
-        await client.RaiseEventAsync(id, WorkflowEvents.RetryRequested, new RetryRequested(stuck.Id, RetryActor, time.GetUtcNow()), http.RequestAborted);
+        await client.RaiseEventAsync(found.Instance, WorkflowEvents.RetryRequested, new RetryRequested(found.Stuck.Id, RetryActor, time.GetUtcNow()), http.RequestAborted);
         return await Accepted(id, client);
     }
 
