@@ -87,6 +87,12 @@ public sealed class People(HttpClient staff, HttpClient browser, System.Diagnost
         return (IHtmlDocument)await context.OpenAsync(r => r.Content(html).Address(link));
     }
 
+    /// <summary>Pages answered 202 "we are checking it": the choice is stored, the workflow had not confirmed it within
+    /// the page's 20 s.</summary>
+    public int Unconfirmed => unconfirmed;
+
+    private int unconfirmed;
+
     private async Task SubmitAsync(IHtmlFormElement form, string? expected)
     {
         var submission = form.GetSubmission(form.Elements.OfType<IHtmlButtonElement>().First()) ?? throw new InvalidOperationException("The form cannot be sent.");
@@ -96,6 +102,12 @@ public sealed class People(HttpClient staff, HttpClient browser, System.Diagnost
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(submission.MimeType ?? "application/x-www-form-urlencoded");
         using var response = await browser.PostAsync(new Uri(submission.Target.Href), content);
         var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode == HttpStatusCode.Accepted)
+        {
+            Interlocked.Increment(ref unconfirmed);
+            return;
+        }
+
         if (response.StatusCode != HttpStatusCode.OK || (expected is not null && !text.Contains(expected, StringComparison.Ordinal)))
             throw new InvalidOperationException($"The form was answered {(int)response.StatusCode}.");
     }

@@ -39,7 +39,8 @@ public static class Report
             r => r.StorageRequestsPerLifecycle, "≤ 450");
         Row("emulator CPU per lifecycle", r => $"{r.EmulatorCpuPerLifecycleSeconds:F2} s", r => r.EmulatorCpuPerLifecycleSeconds, "≤ 0.5 s");
         Row("server RSS (now / peak)", r => string.Join(" + ", r.ServerRssMiB.Zip(r.ServerPeakRssMiB, (n, p) => $"{n:F0}/{p:F0} MiB")), r => r.ServerPeakRssMiB.Sum(), "");
-        Row("correctness", r => $"{r.Confirmations}/{r.Confirmations} confirmations, {r.DuplicateMails} duplicate mails of {r.MailsAccepted}", null, "no duplicate");
+        Row("correctness", r => $"{r.LifecyclesCompleted}/{options.Lifecycles} lifecycles published, {r.Confirmations}/{r.ConfirmationsExpected} confirmations, " +
+            $"{r.DuplicateMails} duplicate mails of {r.MailsAccepted}, {r.Failures.Count} failures, {r.UnconfirmedPages} pages answered 202", null, "no duplicate, no failure");
 
         lines.Add("");
         lines.Add("storage requests per lifecycle by table / queue / container (" + first.Name + "):");

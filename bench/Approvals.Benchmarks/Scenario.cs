@@ -53,6 +53,7 @@ public sealed class Scenario(BenchOptions options, Variant variant, Progress pro
         result.ServerRssMiB = servers.Select(s => s.Memory()).Select(m => Math.Round(m.Now)).ToList();
         result.ServerPeakRssMiB = servers.Select(s => s.Memory()).Select(m => Math.Round(m.Peak)).ToList();
         result.DuplicateMails = sink.Duplicates;
+        result.UnconfirmedPages = people.Unconfirmed;
         result.MailsAccepted = sink.Total;
         progress.Say(variant.Name, "done, stopping");
         return result;
@@ -98,7 +99,7 @@ public sealed class Scenario(BenchOptions options, Variant variant, Progress pro
             var next = start + interval * i;
             if (next > clock.Elapsed) await Task.Delay(next - clock.Elapsed);
             var id = chosen[i];
-            running.Add(Task.Run(async () =>
+            running.Add(Task.Run(() => Counted(result, async () =>
             {
                 var review = sink.Of(id).First(m => m.Kind == "ReviewRequest");
                 var clicked = await people.ApproveAsync(review.Link!);
@@ -112,7 +113,7 @@ public sealed class Scenario(BenchOptions options, Variant variant, Progress pro
                 var mail = await sink.WaitAsync(id, m => m.FirstOrDefault(x => x.Kind == "NominationRequest"), TimeSpan.FromSeconds(180), "nomination mail");
                 toMail.Add((mail.AcceptedAt - clicked).TotalMilliseconds);
                 progress.Say(variant.Name, $"clicks {toMail.Count}/{chosen.Count} answered, {ids.Count} in flight");
-            }));
+            })));
         }
 
         await Task.WhenAll(running);
@@ -124,8 +125,9 @@ public sealed class Scenario(BenchOptions options, Variant variant, Progress pro
     {
         var done = 0;
         var confirmations = 0;
+        var expected = 0;
         var started = clock.Elapsed;
-        await Parallel.ForEachAsync(Enumerable.Range(0, options.Lifecycles), new ParallelOptions { MaxDegreeOfParallelism = options.LifecycleConcurrency }, async (i, _) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, options.Lifecycles), new ParallelOptions { MaxDegreeOfParallelism = options.LifecycleConcurrency }, (i, _) => new ValueTask(Counted(result, async () =>
         {
             var id = await people.SubmitAsync($"bench-{variant.Name}-life-{i}");
             var timeout = TimeSpan.FromSeconds(300);
@@ -138,10 +140,27 @@ public sealed class Scenario(BenchOptions options, Variant variant, Progress pro
             var confirmed = await sink.WaitAsync(id, m => m.Where(x => x.Kind == "ParticipantConfirmation").Select(x => x.To).Distinct().Count() is var c && c >= nominees.Sum() ? (object)c : null,
                 timeout, $"{nominees.Sum()} confirmations");
             Interlocked.Add(ref confirmations, (int)confirmed);
+            Interlocked.Add(ref expected, nominees.Sum());
             progress.Say(variant.Name, $"lifecycles {Interlocked.Increment(ref done)}/{options.Lifecycles}");
-        });
-        result.LifecyclesPerMinute = options.Lifecycles / (clock.Elapsed - started).TotalMinutes;
+        })));
+        result.LifecyclesPerMinute = done / (clock.Elapsed - started).TotalMinutes;
+        result.LifecyclesCompleted = done;
         result.Confirmations = confirmations;
+        result.ConfirmationsExpected = expected;
+    }
+
+    /// <summary>Runs one person's part; a failure is counted and shown, and the run goes on with the others.</summary>
+    private async Task Counted(VariantResult result, Func<Task> part)
+    {
+        try
+        {
+            await part();
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException or HttpRequestException or TaskCanceledException)
+        {
+            lock (result.Failures) result.Failures.Add(e.Message);
+            progress.Say(variant.Name, $"failed: {e.Message}");
+        }
     }
 
     private static async Task<Dictionary<string, long>> CountsAsync(IEnumerable<BenchServer> servers)

@@ -11,6 +11,10 @@ public sealed class VariantResult
     public List<double> ClickToMailMs { get; set; } = [];
     public double LifecyclesPerMinute { get; set; }
     public int Confirmations { get; set; }
+    public int ConfirmationsExpected { get; set; }
+    public int LifecyclesCompleted { get; set; }
+    public int UnconfirmedPages { get; set; }
+    public List<string> Failures { get; } = [];
     public int DuplicateMails { get; set; }
     public int MailsAccepted { get; set; }
     public Dictionary<string, double> StoragePerLifecycle { get; set; } = [];
