@@ -1,10 +1,9 @@
-using Approvals.Diagnostics;
 using Approvals.Server.Azurite;
+using Approvals.Server.Hosting;
 using Approvals.Storage;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using Approvals.Server.Hosting;
 using DurableTask.AzureStorage;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;

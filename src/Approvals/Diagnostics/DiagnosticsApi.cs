@@ -1,4 +1,5 @@
 using Approvals.Http;
+using Approvals.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace Approvals.Diagnostics;

@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using Approvals.Diagnostics;
 using Microsoft.Extensions.Configuration;
 
 namespace Approvals.Storage;

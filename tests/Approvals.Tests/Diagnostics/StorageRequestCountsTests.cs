@@ -1,4 +1,3 @@
-using Approvals.Diagnostics;
 using Approvals.Storage;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;

@@ -3,7 +3,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 
-namespace Approvals.Diagnostics;
+namespace Approvals.Storage;
 
 /// <summary>How many requests this process sent to each table, queue and blob container, counted by a pipeline policy
 /// on the storage clients when <see cref="Setting"/> is on (the benchmark turns it on; nothing is counted otherwise).</summary>
