@@ -1,5 +1,6 @@
 using Approvals.Audit;
 using Approvals.Contacts;
+using Approvals.Diagnostics;
 using Approvals.Health;
 using Approvals.Handovers;
 using Approvals.Events;
@@ -38,7 +39,9 @@ public static class ServiceCollectionExtensions
         services.AddApprovalsTraffic();
         services.ConfigureHttpJsonOptions(o => Json.ApplyTo(o.SerializerOptions));
 
-        services.AddSingleton(_ => StorageAccount.FromConfiguration(configuration));
+        services.TryAddSingleton(_ => StorageRequestCounts.FromConfiguration(configuration));
+        services.AddSingleton(sp => StorageAccount.FromConfiguration(configuration, sp.GetRequiredService<StorageRequestCounts>()));
+        services.AddSingleton<DiagnosticsApi>();
         services.AddSingleton<Tables>();
         services.AddSingleton<WorkshopStore>();
         services.AddSingleton<AuditLog>();

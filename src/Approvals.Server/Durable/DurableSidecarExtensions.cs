@@ -1,5 +1,9 @@
 using Approvals.Server.Azurite;
 using Approvals.Server.Hosting;
+using Approvals.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using DurableTask.AzureStorage;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -37,8 +41,8 @@ public static class DurableSidecarExtensions
             var configuration = services.GetRequiredService<IConfiguration>();
             var settings = new AzureStorageOrchestrationServiceSettings
             {
-                StorageAccountClientProvider = new StorageAccountClientProvider(
-                    configuration[EmbeddedAzurite.StorageSetting] ?? EmbeddedAzurite.DevelopmentStorage),
+                StorageAccountClientProvider = TaskHubClients(
+                    configuration[EmbeddedAzurite.StorageSetting] ?? EmbeddedAzurite.DevelopmentStorage, services.GetRequiredService<StorageRequestCounts>()),
                 LoggerFactory = services.GetRequiredService<ILoggerFactory>(),
             };
             hostJson.ApplyTo(settings);
@@ -59,4 +63,13 @@ public static class DurableSidecarExtensions
         builder.Services.AddDurableTaskClient(client => client.UseGrpc(address));
         return builder;
     }
+
+    /// <summary>The task hub's clients, counted with the app's own when counting is on, so a load test sees what the
+    /// workflow engine costs too.</summary>
+    static StorageAccountClientProvider TaskHubClients(string connection, StorageRequestCounts counts) => counts.Enabled
+        ? new StorageAccountClientProvider(
+            StorageServiceClientProvider.ForBlob(connection, StorageAccount.Counted(new BlobClientOptions(), counts, "blob")),
+            StorageServiceClientProvider.ForQueue(connection, StorageAccount.Counted(new QueueClientOptions(), counts, "queue")),
+            StorageServiceClientProvider.ForTable(connection, StorageAccount.Counted(new TableClientOptions(), counts, "table")))
+        : new StorageAccountClientProvider(connection);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Approvals.Audit;
 using Approvals.Health;
 using Approvals.Contacts;
+using Approvals.Diagnostics;
 using Approvals.Handovers;
 using Approvals.Events;
 using Approvals.Links;
@@ -36,6 +37,7 @@ public static class Endpoints
         keyed.MapPut("/directory", (HttpContext h, DirectoryApi api, DurableTaskClient client) => api.PutAsync(h, client));
         keyed.MapGet("/directory/changes", (DirectoryApi api) => api.ChangesAsync());
         keyed.MapPost("/workshops/{id}/postpone", (string id, HttpContext h, AfterPublicationApi api, DurableTaskClient c) => api.PostponeAsync(h, c, id));
+        keyed.MapGet("/diagnostics/storage-requests", (HttpContext h, DiagnosticsApi api) => api.StorageRequests(h));
 
         // The dashboard's pages check the key itself, to answer a browser with a page and a Basic challenge.
         var links = app.MapGroup("/api");

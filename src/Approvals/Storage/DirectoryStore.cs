@@ -15,21 +15,37 @@ public sealed record DirectoryChange(string Id, DateTimeOffset At, string Actor,
 /// <summary>The project directory. PK <c>Document</c> holds it as one JSON document, so a change is one write and two
 /// editors cannot interleave; PK <c>Change</c> is its history, newest first. A store written before the document
 /// existed has PK <c>Ministry</c> (RK = code) and PK <c>Role</c> (RK = role name), read until the first change.</summary>
-public sealed class DirectoryStore(Tables tables)
+/// <remarks>Every mail, page and step reads it and it almost never changes, so <see cref="LoadAsync"/> keeps the last
+/// version read for <see cref="CacheLifetime"/>: a change made through this instance applies at once, one made through
+/// another instance or the other host within that time. Staff reading or editing it always read the stored version.</remarks>
+public sealed class DirectoryStore(Tables tables, TimeProvider time)
 {
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(5);
+
     private const string DocumentPartition = "Document";
     private const string DocumentKey = "current";
     private const string ChangePartition = "Change";
     private const string MinistryPartition = "Ministry";
     private const string RolePartition = "Role";
 
-    public async Task<ProjectDirectory> LoadAsync() => (await ReadAsync()).Directory;
+    private readonly Lock gate = new();
+    private Cached? cached;
+    private long writes;
+
+    public async Task<ProjectDirectory> LoadAsync()
+    {
+        var last = Volatile.Read(ref cached);
+        return last is not null && time.GetUtcNow() - last.ReadAt < CacheLifetime ? last.Directory : (await ReadAsync()).Directory;
+    }
 
     public async Task<DirectoryVersion> ReadAsync()
     {
+        // A read that overlaps a write of this instance is not kept: it may carry the version the write replaced.
+        var (startedAt, writesBefore) = (time.GetUtcNow(), Interlocked.Read(ref writes));
         var table = await tables.GetAsync(StorageNames.Directory);
         var row = await table.FindAsync<DocumentRow>(DocumentPartition, DocumentKey);
         var directory = row is null ? await LoadRowsAsync(table) : Json.Deserialize<ProjectDirectory>(row.Document);
+        Keep(new Cached(directory, startedAt), writesBefore);
         return new DirectoryVersion(directory, ETagOf(directory));
     }
 
@@ -61,6 +77,10 @@ public sealed class DirectoryStore(Tables tables)
         catch (RequestFailedException e) when (e.IsConflict() || e.IsPreconditionFailed())
         {
             return (false, await ReadAsync());
+        }
+        finally
+        {
+            Forget();
         }
 
         var change = describe(before, after);
@@ -103,9 +123,36 @@ public sealed class DirectoryStore(Tables tables)
     {
         ArgumentNullException.ThrowIfNull(directory);
         var table = await tables.GetAsync(StorageNames.Directory);
-        await table.UpsertEntityAsync(
-            new DocumentRow { PartitionKey = DocumentPartition, RowKey = DocumentKey, Document = Json.Store(directory) }, TableUpdateMode.Replace);
+        try
+        {
+            await table.UpsertEntityAsync(
+                new DocumentRow { PartitionKey = DocumentPartition, RowKey = DocumentKey, Document = Json.Store(directory) }, TableUpdateMode.Replace);
+        }
+        finally
+        {
+            Forget();
+        }
     }
+
+    /// <summary>Drops the kept version after a write, whether or not the write went through (a timeout may hide one that did).</summary>
+    private void Forget()
+    {
+        lock (gate)
+        {
+            Interlocked.Increment(ref writes);
+            Volatile.Write(ref cached, null);
+        }
+    }
+
+    private void Keep(Cached read, long writesBefore)
+    {
+        lock (gate)
+        {
+            if (Interlocked.Read(ref writes) == writesBefore) Volatile.Write(ref cached, read);
+        }
+    }
+
+    private sealed record Cached(ProjectDirectory Directory, DateTimeOffset ReadAt);
 
     private static bool Matches(string ifMatch, string etag) =>
         ifMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Any(t => t == "*" || t == etag);

@@ -24,14 +24,18 @@ public sealed class StorageAccount
     public QueueServiceClient Queues { get; }
     public BlobServiceClient Blobs { get; }
 
-    public static StorageAccount FromConfiguration(IConfiguration configuration)
+    /// <param name="counts">Counts every request when its setting is on; null counts nothing.</param>
+    public static StorageAccount FromConfiguration(IConfiguration configuration, StorageRequestCounts? counts = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var connection = configuration[ConnectionKey];
-        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var tableOptions = Counted(new TableClientOptions(), counts, "table");
+        var queueOptions = Counted(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, counts, "queue");
+        var blobOptions = Counted(new BlobClientOptions(), counts, "blob");
         if (!string.IsNullOrWhiteSpace(connection))
         {
-            return new StorageAccount(new TableServiceClient(connection), new QueueServiceClient(connection, queueOptions), new BlobServiceClient(connection));
+            return new StorageAccount(new TableServiceClient(connection, tableOptions), new QueueServiceClient(connection, queueOptions),
+                new BlobServiceClient(connection, blobOptions));
         }
 
         var section = configuration.GetSection(ConnectionKey);
@@ -48,8 +52,18 @@ public sealed class StorageAccount
             ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
             : new DefaultAzureCredential();
         return new StorageAccount(
-            new TableServiceClient(new Uri(tableUri), credential),
+            new TableServiceClient(new Uri(tableUri), credential, tableOptions),
             new QueueServiceClient(new Uri(queueUri), credential, queueOptions),
-            new BlobServiceClient(new Uri(blobUri), credential));
+            new BlobServiceClient(new Uri(blobUri), credential, blobOptions));
+    }
+
+    /// <summary>Adds the counting policy to <paramref name="options"/> when counting is on; each retry counts, as each
+    /// is a request the storage serves.</summary>
+    public static T Counted<T>(T options, StorageRequestCounts? counts, string service)
+        where T : ClientOptions
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (counts?.PolicyFor(service) is { } policy) options.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+        return options;
     }
 }

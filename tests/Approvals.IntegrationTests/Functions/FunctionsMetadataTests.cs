@@ -70,6 +70,7 @@ public sealed class FunctionsMetadataTests(ServerRouteTable server, ITestOutputH
         Http(nameof(DirectoryFunctions.ReplaceDirectory), Function, "directory", "put"),
         Http(nameof(DirectoryFunctions.ListDirectoryChanges), Function, "directory/changes", "get"),
         Http(nameof(DirectoryFunctions.ReassignRequest), Function, "workshops/{id}/reassign", "post"),
+        Http(nameof(DiagnosticsFunctions.CountStorageRequests), Function, "diagnostics/storage-requests", "get"),
         Http(nameof(EventFunctions.ListEvents), Anonymous, "events", "get"),
         Http(nameof(EventFunctions.ShowEvent), Anonymous, "events/{id}", "get"),
         Http(nameof(LinkFunctions.ShowDecision), Anonymous, "decisions/{token}", "get", "head"),

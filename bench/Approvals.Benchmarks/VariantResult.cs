@@ -1,0 +1,29 @@
+namespace Approvals.Benchmarks;
+
+/// <summary>What one variant measured; written to the JSON results as is.</summary>
+public sealed class VariantResult
+{
+    public string Name { get; init; } = "";
+    public int Workshops { get; init; }
+    public double SubmissionsPerSecond { get; set; }
+    public double AllReviewMailsOutSeconds { get; set; }
+    public List<double> ClickToStageMs { get; set; } = [];
+    public List<double> ClickToMailMs { get; set; } = [];
+    public double LifecyclesPerMinute { get; set; }
+    public int Confirmations { get; set; }
+    public int ConfirmationsExpected { get; set; }
+    public int LifecyclesCompleted { get; set; }
+    public int UnconfirmedPages { get; set; }
+    public List<string> Failures { get; } = [];
+    public int DuplicateMails { get; set; }
+    public int MailsAccepted { get; set; }
+    public Dictionary<string, double> StoragePerLifecycle { get; set; } = [];
+    public double StorageRequestsPerLifecycle => Math.Round(StoragePerLifecycle.Values.Sum(), 1);
+    public double EmulatorCpuPerLifecycleSeconds { get; set; }
+    public double EmulatorCpuTotalSeconds { get; set; }
+    public List<double> ServerRssMiB { get; set; } = [];
+    public List<double> ServerPeakRssMiB { get; set; } = [];
+
+    public static double Percentile(IReadOnlyList<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+}
