@@ -8,7 +8,9 @@ using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Notifications;
 using Approvals.Notifications.Mailbox;
+using Approvals.Participants;
 using Approvals.Proposals;
+using Approvals.Reports;
 using Approvals.Publication;
 using Approvals.Retention;
 using Approvals.Review;
@@ -71,6 +73,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ReassignApi>();
         services.AddSingleton<PassOnForms>();
         services.AddSingleton<AfterPublicationApi>();
+        services.AddSingleton<AttendanceRecorder>();
+        services.AddSingleton<AttendanceApi>();
+        services.AddSingleton<AttendancePages>();
+        services.AddSingleton<ReportsApi>();
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<PageRenderer>();
 

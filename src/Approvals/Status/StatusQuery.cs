@@ -6,7 +6,7 @@ using Microsoft.DurableTask.Client;
 namespace Approvals.Status;
 
 /// <summary>Builds a workshop's status from its snapshot, nominations, audit log and the orchestration's runtime status.</summary>
-public sealed class StatusQuery(WorkshopStore workshops, NominationStore nominations, AuditLog audit, TimeProvider time)
+public sealed class StatusQuery(WorkshopStore workshops, NominationStore nominations, AuditLog audit, ParticipantStore participants, TimeProvider time)
 {
     public async Task<WorkshopStatus?> GetAsync(string id, DurableTaskClient client)
     {
@@ -16,7 +16,8 @@ public sealed class StatusQuery(WorkshopStore workshops, NominationStore nominat
         var slatesTask = nominations.ListAsync(id);
         var historyTask = audit.ListAsync(id);
         var instanceTask = client.GetInstanceAsync(id, getInputsAndOutputs: true);
-        await Task.WhenAll(slatesTask, historyTask, instanceTask);
+        var rosterTask = workshop.Stage == Stage.Held ? participants.ListAsync(id) : Task.FromResult<IReadOnlyList<Participants.Participant>>([]);
+        await Task.WhenAll(slatesTask, historyTask, instanceTask, rosterTask);
         var now = time.GetUtcNow();
         return new WorkshopStatus(
             workshop.Id,
@@ -29,7 +30,10 @@ public sealed class StatusQuery(WorkshopStore workshops, NominationStore nominat
             workshop.Pending.Select(p => new PendingView(p.Role.ToString(), p.Party, p.DueAt, p.DueAt < now)).ToList(),
             Count(slatesTask.Result),
             historyTask.Result.Select(h => new HistoryLine(h.At, h.Stage, h.Action, h.Actor, h.Comment)).ToList(),
-            StuckOf(instanceTask.Result) is { } stuck ? new StuckView(stuck.Step, stuck.Reason, stuck.Since) : null);
+            StuckOf(instanceTask.Result) is { } stuck ? new StuckView(stuck.Step, stuck.Reason, stuck.Since) : null)
+        {
+            Attendance = workshop.Stage == Stage.Held ? Participants.AttendanceCounts.Of(rosterTask.Result) : null,
+        };
     }
 
     /// <summary>The workflow's runtime status; a finished workshop without one had its Durable history purged

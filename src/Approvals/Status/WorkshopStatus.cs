@@ -15,7 +15,12 @@ public sealed record WorkshopStatus(
     IReadOnlyList<PendingView> Pending,
     NominationCounts Nominations,
     IReadOnlyList<HistoryLine> History,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StuckView? Stuck = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StuckView? Stuck = null)
+{
+    /// <summary>Who came, once staff recorded it (the workshop is then Held); absent before.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Participants.AttendanceCounts? Attendance { get; init; }
+}
 
 /// <summary>The step the workshop is stuck on: which, why in short and since when. <c>POST /api/workshops/{id}/retry</c>
 /// runs it again.</summary>
