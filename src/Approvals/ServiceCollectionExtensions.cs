@@ -77,6 +77,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AttendanceApi>();
         services.AddSingleton<AttendancePages>();
         services.AddSingleton<ReportsApi>();
+        services.AddSingleton<ReportDownloads>();
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<PageRenderer>();
 

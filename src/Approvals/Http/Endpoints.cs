@@ -50,6 +50,8 @@ public static class Endpoints
         links.MapGet("/dashboard/workshops/{id}/status.json", (string id, HttpContext h, DashboardDownloads d, DurableTaskClient c) => d.StatusJsonAsync(h, c, id));
         links.MapGet("/dashboard/workshops/{id}/attendance", (string id, HttpContext h, AttendancePages p) => p.ShowAsync(h, id));
         links.MapPost("/dashboard/workshops/{id}/attendance", (string id, HttpContext h, AttendancePages p) => p.SaveAsync(h, id));
+        links.MapGet("/dashboard/workshops/{id}/participants.csv", (string id, HttpContext h, ReportDownloads d) => d.CsvAsync(h, id));
+        links.MapGet("/dashboard/workshops/{id}/participants.xlsx", (string id, HttpContext h, ReportDownloads d) => d.XlsxAsync(h, id));
 
         // Links in mails carry their own signed token instead of a key.
         links.MapMethods("/decisions/{token}", [HttpMethods.Get, HttpMethods.Head], (string token, DecisionLinks l) => l.ShowAsync(token));

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Approvals.IntegrationTests.Events;
 using Approvals.IntegrationTests.Infrastructure;
@@ -96,6 +98,19 @@ public sealed class AttendanceTests(AppServer server)
         var status = await server.StatusAsync(id);
         Assert.Equal((Stage.Held, 2), (status.Stage, status.Attendance!.Total));
         Assert.Equal("Ms Chen", status.History.Single(h => h.Action == AuditActions.AttendanceRecorded).Actor);
+
+        // The workshop's dashboard page shows it Held, with who came, and hands out its files by the page's own key.
+        using var browser = new HttpClient { BaseAddress = server.Process.BaseAddress };
+        browser.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"li.na:{AppServer.ApiKey}")));
+        var overview = WebUtility.HtmlDecode(await browser.GetStringAsync($"api/dashboard/workshops/{id}"));
+        Assert.Contains("Held / 已举办", overview);
+        Assert.Contains("Attended / 出席 (2 / 3)", overview);
+        var xlsx = await browser.GetAsync($"api/dashboard/workshops/{id}/participants.xlsx");
+        Assert.Equal((HttpStatusCode.OK, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (xlsx.StatusCode, xlsx.Content.Headers.ContentType?.MediaType));
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"api/dashboard/workshops/{id}/participants.csv")).StatusCode);
+        using var keyless = new HttpClient { BaseAddress = server.Process.BaseAddress };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await keyless.GetAsync($"api/dashboard/workshops/{id}/participants.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await keyless.PostAsync(page, Form(roster[1].Id))).StatusCode);
     }
 
     private static FormUrlEncodedContent Form(params string[] ids) =>
