@@ -9,7 +9,7 @@ namespace Approvals.Participants;
 
 /// <summary><c>GET|POST /api/dashboard/workshops/{id}/attendance</c>: the staff page for recording who came. The key
 /// comes as on every dashboard page (HTTP Basic, or the header); because a browser sends Basic credentials on any
-/// request to the site, a form posted from another site is refused by its Origin and Sec-Fetch-Site headers.</summary>
+/// request to the site, a form posted from another site is refused by its Sec-Fetch-Site (or Origin) header.</summary>
 public sealed class AttendancePages(DashboardPage dashboard, WorkshopStore workshops, ParticipantStore participants, DirectoryStore directory,
     AttendanceRecorder recorder, TimeProvider time)
 {
@@ -62,9 +62,11 @@ public sealed class AttendancePages(DashboardPage dashboard, WorkshopStore works
         }, status);
     }
 
+    /// <summary>Browsers say where a request comes from in Sec-Fetch-Site; with the pages' no-referrer policy their
+    /// Origin on a form post is "null", so Origin decides only for a client that sends no Sec-Fetch-Site.</summary>
     private static bool IsCrossSite(HttpRequest request)
     {
-        if (request.Headers["Sec-Fetch-Site"].ToString() is "cross-site" or "same-site") return true;
+        if (request.Headers["Sec-Fetch-Site"].ToString() is { Length: > 0 } site) return site is not ("same-origin" or "none");
         var origin = request.Headers.Origin.ToString();
         return origin.Length > 0 && (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || !string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
     }

@@ -88,6 +88,10 @@ public sealed class AttendanceTests(AppServer server)
         using var crossSite = new HttpRequestMessage(HttpMethod.Post, page) { Content = Form(roster[0].Id) };
         crossSite.Headers.Add("Origin", "https://elsewhere.example");
         Assert.Equal(HttpStatusCode.Forbidden, (await server.Http.SendAsync(crossSite)).StatusCode);
+        using var fromAnotherTab = new HttpRequestMessage(HttpMethod.Post, page) { Content = Form(roster[0].Id) };
+        fromAnotherTab.Headers.Add("Sec-Fetch-Site", "cross-site");
+        fromAnotherTab.Headers.Add("Origin", "null");
+        Assert.Equal(HttpStatusCode.Forbidden, (await server.Http.SendAsync(fromAnotherTab)).StatusCode);
         Assert.Equal(Stage.Published, (await server.StatusAsync(id)).Stage);
 
         var saved = await server.Http.PostAsync(page, Form(roster[0].Id, roster[2].Id));
