@@ -27,11 +27,12 @@ public sealed class AttendanceRecorder(WorkshopStore workshops, ParticipantStore
         if (Unready(workshop, now) is { } unready) return new(null, unready);
 
         var roster = await participants.ListAsync(id);
-        var (attended, errors) = Resolve(roster, request.Entries);
+        var (attended, errors, withdrawn) = Resolve(roster, request.Entries);
         if (errors.Count > 0)
         {
-            var first = errors.First();
-            return new(null, new AttendanceRefusal(StatusCodes.Status400BadRequest, errors, first.Value[0], ZhOf(first.Value[0])));
+            return new(null, new AttendanceRefusal(StatusCodes.Status400BadRequest, errors, errors.First().Value[0], withdrawn
+                ? "所选人员中有人已被撤回，不能记为出席。未作记录。"
+                : "所选人员中有人不在本研讨会的名单上。未作记录。"));
         }
 
         if (await workshops.MarkHeldAsync(id, now) is { } stage && stage != Stage.Held)
@@ -67,8 +68,9 @@ public sealed class AttendanceRecorder(WorkshopStore workshops, ParticipantStore
 
     /// <summary>The ids of the people named, each by id or by address; every entry that names nobody, or a withdrawn
     /// person, is an error of its own.</summary>
-    private static (HashSet<string> Ids, Dictionary<string, string[]> Errors) Resolve(IReadOnlyList<Participant> roster, IReadOnlyList<string> entries)
+    private static (HashSet<string> Ids, Dictionary<string, string[]> Errors, bool Withdrawn) Resolve(IReadOnlyList<Participant> roster, IReadOnlyList<string> entries)
     {
+        var withdrawn = false;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
@@ -77,16 +79,16 @@ public sealed class AttendanceRecorder(WorkshopStore workshops, ParticipantStore
             var person = roster.FirstOrDefault(p => p.Id == entry) ?? roster.FirstOrDefault(p => string.Equals(p.Person.Email, entry, StringComparison.OrdinalIgnoreCase));
             var field = $"{AttendanceRequest.AttendedField}[{i}]";
             if (person is null) errors[field] = [$"'{TextClip.Clip(entry, 60)}' is not a participant of this workshop (neither an id nor an email address on its list)."];
-            else if (!person.IsInvited) errors[field] = [$"{person.Person.Name} ({person.Person.Email}) was withdrawn from this workshop, so cannot be marked as attended."];
+            else if (!person.IsInvited)
+            {
+                errors[field] = [$"{person.Person.Name} ({person.Person.Email}) was withdrawn from this workshop, so cannot be marked as attended."];
+                withdrawn = true;
+            }
             else ids.Add(person.Id);
         }
 
-        return (ids, errors);
+        return (ids, errors, withdrawn);
     }
-
-    private static string ZhOf(string en) => en.Contains("withdrawn", StringComparison.Ordinal)
-        ? "所选人员中有人已被撤回，不能记为出席。未作记录。"
-        : "所选人员中有人不在本研讨会的名单上。未作记录。";
 
     private static AttendanceResult Refuse(int status, string field, string en, string zh) =>
         new(null, new AttendanceRefusal(status, new Dictionary<string, string[]> { [field] = [en] }, en, zh));
