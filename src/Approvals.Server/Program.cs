@@ -14,6 +14,7 @@ builder.AddEmbeddedAzurite();
 builder.Services.AddApprovals(builder.Configuration);
 builder.AddDurableSidecar(tasks => tasks.AddApprovalsWorkflow());
 builder.Services.AddBackgroundJobs();
+builder.AddServerTelemetry();
 
 var app = builder.Build();
 app.UseApprovalsTraffic();

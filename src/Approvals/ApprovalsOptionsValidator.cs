@@ -32,6 +32,7 @@ public sealed class ApprovalsOptionsValidator(IHostEnvironment environment) : IV
                      (nameof(t.DonorTimeout), t.DonorTimeout), (nameof(t.ReminderInterval), t.ReminderInterval),
                      (nameof(t.EscalationGrace), t.EscalationGrace), (nameof(t.LinkLifetime), t.LinkLifetime),
                      (nameof(t.ActivityRetryInterval), t.ActivityRetryInterval),
+                     (nameof(t.ChangeCutoff), t.ChangeCutoff), (nameof(t.AnswerReminderBefore), t.AnswerReminderBefore),
                  })
         {
             if (value <= TimeSpan.Zero) failures.Add($"Approvals:Timing:{key} must be a positive TimeSpan (e.g. 5.00:00:00), not {value}.");

@@ -7,8 +7,8 @@ using Approvals.Http;
 using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Notifications;
-using Approvals.Notifications.Mailbox;
 using Approvals.Participants;
+using Approvals.Notifications.Mailbox;
 using Approvals.Proposals;
 using Approvals.Reports;
 using Approvals.Publication;
@@ -16,6 +16,7 @@ using Approvals.Retention;
 using Approvals.Review;
 using Approvals.Status;
 using Approvals.Storage;
+using Approvals.Telemetry;
 using Approvals.Workflow;
 using Approvals.Workshops;
 using Microsoft.Extensions.Configuration;
@@ -78,6 +79,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AttendancePages>();
         services.AddSingleton<ReportsApi>();
         services.AddSingleton<ReportDownloads>();
+        services.AddSingleton<AnswerLinks>();
+        services.AddSingleton<SubstitutionLinks>();
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<PageRenderer>();
 
@@ -88,6 +91,9 @@ public static class ServiceCollectionExtensions
         services.AddTransient<PublishAnnouncement>();
         services.AddTransient<RecordStuck>();
         services.AddTransient<AnnounceChange>();
+        services.AddTransient<RecordAnswer>();
+        services.AddTransient<ApplySubstitution>();
+        services.AddTransient<RemindParticipants>();
 
         // Mail: rendering, sending (SMTP when a host is set, else the local mailbox), the queue handler, public pages.
         services.AddSingleton<IValidateOptions<ApprovalsOptions>, MailOptionsValidator>();
@@ -101,6 +107,8 @@ public static class ServiceCollectionExtensions
             ? sp.GetRequiredService<SmtpMailTransport>()
             : sp.GetRequiredService<LocalMailboxTransport>());
         services.AddSingleton<NotificationHandler>();
+        services.AddMetrics();
+        services.AddSingleton<ApprovalsMetrics>();
         services.AddSingleton<MailboxApi>();
         services.AddSingleton<EventsApi>();
         return services;

@@ -15,8 +15,9 @@ public sealed class DirectoryFunctions(DirectoryApi directory, ReassignApi reass
         Adapted.From(directory.GetAsync(req.HttpContext));
 
     [Function(nameof(ReplaceDirectory))]
-    public Task<IActionResult> ReplaceDirectory([HttpTrigger(AuthorizationLevel.Function, "put", Route = "directory")] HttpRequest req) =>
-        Adapted.From(directory.PutAsync(req.HttpContext));
+    public Task<IActionResult> ReplaceDirectory(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "directory")] HttpRequest req, [DurableClient] DurableTaskClient client) =>
+        Adapted.From(directory.PutAsync(req.HttpContext, client));
 
     [Function(nameof(ListDirectoryChanges))]
     public Task<IActionResult> ListDirectoryChanges([HttpTrigger(AuthorizationLevel.Function, "get", Route = "directory/changes")] HttpRequest req) =>

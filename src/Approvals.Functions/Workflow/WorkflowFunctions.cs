@@ -5,6 +5,7 @@ using Approvals.Publication;
 using Approvals.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace Approvals.Functions.Workflow;
 
@@ -32,7 +33,8 @@ public sealed class WorkflowFunctions(
     public Task<bool> RunSaveSlate([ActivityTrigger] SlateRecord record) => saveSlate.ExecuteAsync(record);
 
     [Function(nameof(PublishAnnouncement))]
-    public Task<bool> RunPublishAnnouncement([ActivityTrigger] PublicationRequest request) => publishAnnouncement.ExecuteAsync(request);
+    public Task<bool> RunPublishAnnouncement([ActivityTrigger] PublicationRequest request, [DurableClient] DurableTaskClient client) =>
+        publishAnnouncement.ExecuteAsync(request, client);
 
     [Function(nameof(RecordStuck))]
     public Task<bool> RunRecordStuck([ActivityTrigger] StuckRecord record) => recordStuck.ExecuteAsync(record);

@@ -1,7 +1,9 @@
+using Approvals.Handovers;
 using Approvals.Http;
 using Approvals.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
 using Microsoft.Net.Http.Headers;
 
 namespace Approvals.Contacts;
@@ -9,10 +11,13 @@ namespace Approvals.Contacts;
 /// <summary><c>GET|PUT /api/directory</c> and <c>GET /api/directory/changes</c> (staff key): the directory as one
 /// document with an entity tag; a change must name the version it replaces (<c>If-Match</c>), so two editors cannot
 /// overwrite each other. A change applies to the requests sent after it.</summary>
-public sealed class DirectoryApi(DirectoryStore store, TimeProvider time)
+public sealed class DirectoryApi(DirectoryStore store, WorkshopStore workshops, TimeProvider time)
 {
     /// <summary>Who made a change, as the history shows it: the key identifies staff, not a person.</summary>
     public const string ActorHeader = "X-Changed-By";
+
+    /// <summary>On a change: how many waiting requests were handed over because their holder left the directory.</summary>
+    public const string MovedHeader = "X-Requests-Handed-Over";
 
     public const int MaxChangesListed = 100;
 
@@ -28,9 +33,10 @@ public sealed class DirectoryApi(DirectoryStore store, TimeProvider time)
         return TypedResults.Json(current.Directory, Json.Options);
     }
 
-    public async Task<IResult> PutAsync(HttpContext http)
+    public async Task<IResult> PutAsync(HttpContext http, DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(client);
         var ifMatch = http.Request.Headers[HeaderNames.IfMatch].ToString();
         if (ifMatch.Length == 0)
         {
@@ -55,8 +61,13 @@ public sealed class DirectoryApi(DirectoryStore store, TimeProvider time)
         }
 
         var at = time.GetUtcNow();
-        var (replaced, current) = await store.ReplaceAsync(directory, ifMatch, (before, after) => new DirectoryChange(
-            Guid.NewGuid().ToString("N"), at, actor.Length == 0 ? "staff" : actor, DirectoryDiff.Summarize(before.Directory, after.Directory), before.ETag, after.ETag));
+        var changedBy = actor.Length == 0 ? "staff" : actor;
+        ProjectDirectory? previous = null;
+        var (replaced, current) = await store.ReplaceAsync(directory, ifMatch, (before, after) =>
+        {
+            previous = before.Directory;
+            return new DirectoryChange(Guid.NewGuid().ToString("N"), at, changedBy, DirectoryDiff.Summarize(before.Directory, after.Directory), before.ETag, after.ETag);
+        });
         http.Response.Headers.ETag = current.ETag;
         if (!replaced)
         {
@@ -65,6 +76,10 @@ public sealed class DirectoryApi(DirectoryStore store, TimeProvider time)
                 "The directory changed meanwhile.");
         }
 
+        // Someone taken out of the directory no longer holds the requests already waiting on them either.
+        var moves = DirectoryHandovers.Moves(previous!, directory);
+        var asked = moves.Count == 0 ? 0 : await DirectoryHandovers.TellOpenWorkshopsAsync(client, workshops, previous!, moves, changedBy, at, http.RequestAborted);
+        http.Response.Headers[MovedHeader] = asked.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Json(current.Directory, Json.Options);
     }
 

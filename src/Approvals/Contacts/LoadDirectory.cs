@@ -1,4 +1,5 @@
 using Approvals.Storage;
+using Approvals.Telemetry;
 using Microsoft.DurableTask;
 
 namespace Approvals.Contacts;
@@ -8,5 +9,6 @@ public sealed class LoadDirectory(DirectoryStore store) : TaskActivity<string, P
 {
     public override Task<ProjectDirectory> RunAsync(TaskActivityContext context, string input) => ExecuteAsync(input);
 
-    public Task<ProjectDirectory> ExecuteAsync(string workshopId) => store.LoadAsync();
+    public Task<ProjectDirectory> ExecuteAsync(string workshopId) =>
+        ApprovalsTelemetry.RunStepAsync(nameof(LoadDirectory), traceParent: null, workshopId, store.LoadAsync);
 }

@@ -5,7 +5,6 @@ using Approvals.Workflow;
 using Approvals.Workshops;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
@@ -59,7 +58,7 @@ public sealed class AfterPublicationApi(WorkshopStore workshops, AnnouncementSto
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(client);
         var instance = InstanceOf(workshop.Id);
-        if (time.GetUtcNow() >= Schedule.Of(workshop.Proposal).Over || !await StartAsync(client, workshop, instance, http.RequestAborted))
+        if (time.GetUtcNow() >= Schedule.Of(workshop.Proposal).Over || !await StartAsync(client, workshop, http.RequestAborted))
         {
             return Problems.Conflict($"The workshop's last day ({workshop.Proposal.EndDate:yyyy-MM-dd}) has passed, so it can no longer be changed. Nothing was changed.");
         }
@@ -83,21 +82,7 @@ public sealed class AfterPublicationApi(WorkshopStore workshops, AnnouncementSto
         };
     }
 
-    /// <summary>Starts the run on the first change; false when it ran and ended (last day over, or cancelled).</summary>
-    private async Task<bool> StartAsync(DurableTaskClient client, WorkshopRecord workshop, string instance, CancellationToken cancellation)
-    {
-        if (await client.GetInstanceAsync(instance, getInputsAndOutputs: false, cancellation) is { } existing) return !existing.IsCompleted;
-        var input = new EventStarted(workshop.Id, workshop.Proposal, workshop.Round, options.Value.Timing.ActivityRetryInterval);
-        try
-        {
-            await client.ScheduleNewOrchestrationInstanceAsync(new TaskName(nameof(WorkshopEvent)), input, new StartOrchestrationOptions(instance), cancellation);
-        }
-        catch (Exception) when (!cancellation.IsCancellationRequested)
-        {
-            // Two first changes at once: the other one started the run, and this one joins it.
-            if (await client.GetInstanceAsync(instance, getInputsAndOutputs: false, cancellation) is null) throw;
-        }
-
-        return true;
-    }
+    /// <summary>Starts the run on the first change of a workshop published before runs started at publication.</summary>
+    private Task<bool> StartAsync(DurableTaskClient client, WorkshopRecord workshop, CancellationToken cancellation) =>
+        EventRunStart.StartAsync(client, EventRunStart.InputOf(workshop.Id, workshop.Proposal, workshop.Round, options.Value.Timing), cancellation);
 }

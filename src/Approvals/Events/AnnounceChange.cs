@@ -2,6 +2,7 @@ using Approvals.Nominations;
 using Approvals.Notifications;
 using Approvals.Publication;
 using Approvals.Storage;
+using Approvals.Telemetry;
 using Approvals.Workflow;
 using Microsoft.DurableTask;
 
@@ -15,9 +16,14 @@ public sealed class AnnounceChange(AnnouncementStore announcements, NominationSt
 {
     public override Task<int> RunAsync(TaskActivityContext context, EventChange input) => ExecuteAsync(input);
 
-    public async Task<int> ExecuteAsync(EventChange change)
+    public Task<int> ExecuteAsync(EventChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
+        return ApprovalsTelemetry.RunStepAsync(nameof(AnnounceChange), traceParent: null, change.WorkshopId, () => AnnounceAsync(change));
+    }
+
+    private async Task<int> AnnounceAsync(EventChange change)
+    {
         var workshop = await workshops.GetAsync(change.WorkshopId)
             ?? throw new InvalidOperationException($"Workshop {change.WorkshopId} has no stored row.");
         if (await announcements.GetAsync(change.WorkshopId) is { } announcement)

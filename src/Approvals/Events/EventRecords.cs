@@ -26,8 +26,24 @@ public sealed record Schedule(DateOnly StartDate, DateOnly EndDate, string Venue
 /// more) and the schedule it now has, with the one before it.</summary>
 public sealed record CalendarChange(int Sequence, Schedule Now, Schedule Before);
 
-/// <summary>The input of <see cref="WorkshopEvent"/>: the published workshop as stored when its life after publication began.</summary>
-public sealed record EventStarted(string WorkshopId, Proposal Proposal, int Round, TimeSpan ActivityRetryInterval);
+/// <summary>The input of <see cref="WorkshopEvent"/>: the published workshop as stored when its life after publication
+/// began (or, after a ContinueAsNew, as it is now, with what the run carries over).</summary>
+/// <param name="Version">Absent in runs started before the roster was kept by this run (<see cref="Original"/>): they
+/// replay their original loop.</param>
+public sealed record EventStarted(string WorkshopId, Proposal Proposal, int Round, TimeSpan ActivityRetryInterval,
+    int Version = EventStarted.Original, TimeSpan? ChangeCutoff = null, TimeSpan? AnswerReminderBefore = null, EventCarry? Carried = null)
+{
+    /// <summary>Postpone and cancel only.</summary>
+    public const int Original = 1;
+
+    /// <summary>Also takes participants' answers and ministries' substitutions, and reminds the silent ones.</summary>
+    public const int KeepsRoster = 2;
+
+    public const int Current = KeepsRoster;
+}
+
+/// <summary>What a run hands to its next generation when it continues as new, so its history stays bounded.</summary>
+public sealed record EventCarry(int Changes, long Recorded, IReadOnlyList<Workflow.EventAnswer> Answers, DateTimeOffset? ReminderAt);
 
 /// <summary>How the life after publication ended.</summary>
 public sealed record EventOutcome(EventEnd End, int Changes);
@@ -38,6 +54,9 @@ public enum EventEnd
     /// <summary>The last day passed.</summary>
     Over,
     Cancelled,
+
+    /// <summary>The run continued as new (its next generation goes on).</summary>
+    Continued,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<EventChangeKind>))]

@@ -7,15 +7,15 @@ namespace Approvals.Events;
 /// <summary>The state of one <see cref="WorkshopEvent"/> run and its two moves, postpone and cancel: each records the
 /// step (history and snapshot), then announces it (<see cref="AnnounceChange"/>). The request is answered first, with the step's
 /// scheduling, so staff hear at once that it is taken.</summary>
-internal sealed class EventRun(TaskOrchestrationContext context, EventStarted input)
+internal sealed partial class EventRun(TaskOrchestrationContext context, EventStarted input)
 {
     private const int RecentAnswers = 20;
 
     private readonly TaskOptions retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 10, firstRetryInterval: input.ActivityRetryInterval, backoffCoefficient: 2, maxRetryInterval: input.ActivityRetryInterval * 30));
 
-    private readonly Queue<EventAnswer> answers = new();
-    private long recorded = WorkshopEvent.FirstSequence;
+    private readonly Queue<EventAnswer> answers = new(input.Carried?.Answers ?? []);
+    private long recorded = input.Carried?.Recorded ?? WorkshopEvent.FirstSequence;
 
     public Proposal Proposal { get; private set; } = input.Proposal;
 
@@ -24,7 +24,7 @@ internal sealed class EventRun(TaskOrchestrationContext context, EventStarted in
     public Stage Stage { get; private set; } = Stage.Published;
 
     /// <summary>How many changes the participants' calendars have had: the SEQUENCE of the latest.</summary>
-    public int Changes { get; private set; }
+    public int Changes { get; private set; } = input.Carried?.Changes ?? 0;
 
     private DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
@@ -37,6 +37,7 @@ internal sealed class EventRun(TaskOrchestrationContext context, EventStarted in
         Proposal = changed;
         Changes++;
         await Announce(EventChangeKind.Postponed, before, request.Reason);
+        if (input.Version >= EventStarted.KeepsRoster) ArmReminder();
     }
 
     public async Task CancelAsync(CancelRequested request)
@@ -64,9 +65,9 @@ internal sealed class EventRun(TaskOrchestrationContext context, EventStarted in
     private Task Announce(EventChangeKind kind, Schedule before, string reason) =>
         context.CallActivityAsync<int>(nameof(AnnounceChange), new EventChange(input.WorkshopId, kind, Changes, Schedule, before, reason, Now), retry);
 
-    private void Answer(string? receipt)
+    private void Answer(string? receipt, bool used = true, string? why = null)
     {
-        if (receipt is not null) answers.Enqueue(new EventAnswer(receipt, Used: true));
+        if (receipt is not null) answers.Enqueue(new EventAnswer(receipt, used, why));
         while (answers.Count > RecentAnswers) answers.Dequeue();
         PublishStatus();
     }

@@ -16,6 +16,10 @@ public enum HandoverVia
 
     /// <summary>The holder, with the "pass it on" form of their link.</summary>
     PassedOn,
+
+    /// <summary>Staff took the holder out of the directory (<c>PUT /api/directory</c>): the request moved to who
+    /// replaced them there, or to a remaining holder.</summary>
+    DirectoryChanged,
 }
 
 /// <summary>Who holds a request after its handovers. The workflow and the link pages both read holders this way, so a

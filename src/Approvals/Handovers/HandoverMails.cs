@@ -12,14 +12,16 @@ internal static class HandoverMails
     public static void PassedToYou(BilingualMail mail, MailFacts f)
     {
         if (f.Notification.Handover is not { } h) return;
-        mail.Paragraph(
-                h.Via == HandoverVia.Reassigned
-                    ? $"This request was held by {h.From}; the project team reassigned it to you ({h.Actor})."
-                    : $"{h.From} passed this request on to you. Their link no longer works; yours below does.",
-                h.Via == HandoverVia.Reassigned
-                    ? $"此请求原由 {h.From} 处理，项目团队（{h.Actor}）已将其改派给您。"
-                    : $"{h.From} 已将此请求转交给您。其链接已失效，请使用下方您的链接。")
-            .Quote("Note", "附言", h.Note);
+        var (en, zh) = h.Via switch
+        {
+            HandoverVia.Reassigned => ($"This request was held by {h.From}; the project team reassigned it to you ({h.Actor}).",
+                $"此请求原由 {h.From} 处理，项目团队（{h.Actor}）已将其改派给您。"),
+            HandoverVia.DirectoryChanged => ($"This request was held by {h.From}, who is no longer listed in the project directory; it is yours now ({h.Actor} changed the directory).",
+                $"此请求原由 {h.From} 处理，其已不在项目通讯录中；现由您处理（{h.Actor} 更新了通讯录）。"),
+            _ => ($"{h.From} passed this request on to you. Their link no longer works; yours below does.",
+                $"{h.From} 已将此请求转交给您。其链接已失效，请使用下方您的链接。"),
+        };
+        mail.Paragraph(en, zh).Quote("Note", "附言", h.Note);
     }
 
     /// <summary>To the previous holder, the proposer and the escalation contacts: the request has a new holder.</summary>
@@ -38,7 +40,12 @@ internal static class HandoverMails
             .Facts(
                 new Fact("From", "原处理人", h?.From),
                 new Fact("To", "现处理人", h?.To),
-                new Fact(h?.Via == HandoverVia.Reassigned ? "Reassigned by" : "Passed on by", h?.Via == HandoverVia.Reassigned ? "改派人" : "转交人", h?.Actor),
+                h?.Via switch
+                {
+                    HandoverVia.Reassigned => new Fact("Reassigned by", "改派人", h.Actor),
+                    HandoverVia.DirectoryChanged => new Fact("Directory changed by", "通讯录更新人", h.Actor),
+                    _ => new Fact("Passed on by", "转交人", h?.Actor),
+                },
                 Due("Due", "期限", n.DueAt))
             .Quote("Note", "附言", h?.Note);
         WorkshopFacts(mail.Body, f);

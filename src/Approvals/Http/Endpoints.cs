@@ -34,7 +34,7 @@ public static class Endpoints
         keyed.MapGet("/audit.csv", (HttpContext h, AuditExport export) => export.Range(h));
         keyed.MapPost("/workshops/{id}/reassign", (string id, HttpContext h, ReassignApi api, DurableTaskClient c) => api.ReassignAsync(h, c, id));
         keyed.MapGet("/directory", (HttpContext h, DirectoryApi api) => api.GetAsync(h));
-        keyed.MapPut("/directory", (HttpContext h, DirectoryApi api) => api.PutAsync(h));
+        keyed.MapPut("/directory", (HttpContext h, DirectoryApi api, DurableTaskClient client) => api.PutAsync(h, client));
         keyed.MapGet("/directory/changes", (DirectoryApi api) => api.ChangesAsync());
         keyed.MapPost("/workshops/{id}/postpone", (string id, HttpContext h, AfterPublicationApi api, DurableTaskClient c) => api.PostponeAsync(h, c, id));
         keyed.MapPut("/workshops/{id}/attendance", (string id, HttpContext h, AttendanceApi api, DurableTaskClient c) => api.PutAsync(h, c, id));
@@ -58,6 +58,10 @@ public static class Endpoints
         links.MapPost("/decisions/{token}", (string token, HttpContext h, DecisionLinks l, DurableTaskClient c) => l.DecideAsync(h, c, token));
         links.MapMethods("/nominations/{token}", [HttpMethods.Get, HttpMethods.Head], (string token, NominationLinks l) => l.ShowAsync(token));
         links.MapPost("/nominations/{token}", (string token, HttpContext h, NominationLinks l, DurableTaskClient c) => l.SubmitAsync(h, c, token));
+        links.MapMethods("/answers/{token}", [HttpMethods.Get, HttpMethods.Head], (string token, AnswerLinks l) => l.ShowAsync(token));
+        links.MapPost("/answers/{token}", (string token, HttpContext h, AnswerLinks l, DurableTaskClient c) => l.SubmitAsync(h, c, token));
+        links.MapMethods("/substitutions/{token}", [HttpMethods.Get, HttpMethods.Head], (string token, SubstitutionLinks l) => l.ShowAsync(token));
+        links.MapPost("/substitutions/{token}", (string token, HttpContext h, SubstitutionLinks l, DurableTaskClient c) => l.SubmitAsync(h, c, token));
         app.MapApprovalsHealth();
         return app;
     }

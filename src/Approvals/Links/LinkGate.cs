@@ -76,8 +76,12 @@ public sealed class LinkGate(LinkTokens tokens, WorkshopStore workshops)
         var (ministry, address) = claims.Purpose == LinkPurpose.Nomination ? (claims.Party, claims.Recipient) : ((string?)null, claims.Party);
         if (Handovers.Handovers.PassedAway(workshop.Handovers, claims.Stage, claims.Round, ministry, address) is not { } passed) return null;
         var (away, holder) = passed;
-        var how = away.Via == Handovers.HandoverVia.Reassigned ? $"reassigned by {away.Actor}" : $"passed on by {away.Actor}";
-        var howZh = away.Via == Handovers.HandoverVia.Reassigned ? $"由 {away.Actor} 改派" : $"由 {away.Actor} 转交";
+        var (how, howZh) = away.Via switch
+        {
+            Handovers.HandoverVia.Reassigned => ($"reassigned by {away.Actor}", $"由 {away.Actor} 改派"),
+            Handovers.HandoverVia.DirectoryChanged => ($"moved when {away.Actor} changed the project directory", $"因 {away.Actor} 更新项目通讯录而转移"),
+            _ => ($"passed on by {away.Actor}", $"由 {away.Actor} 转交"),
+        };
         return Pages.Message(StatusCodes.Status410Gone, $"This request was passed to {holder}", $"此请求已转交给 {holder}",
             $"On {away.At:yyyy-MM-dd HH:mm} UTC the request for “{workshop.Title}” held by {away.From} was {how}; {holder} holds it now. This link no longer decides or sends anything. Nothing was changed.",
             $"{away.At:yyyy-MM-dd HH:mm} UTC，原由 {away.From} 处理的“{workshop.Proposal.TitleZh ?? workshop.Title}”请求已{howZh}，现由 {holder} 处理。此链接已不能再作决定或提交。未作任何更改。");

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Approvals.Nominations;
 using Approvals.Notifications;
 using Approvals.Storage;
+using Approvals.Telemetry;
 using Approvals.Workflow;
 using Microsoft.AspNetCore.Http;
 using Approvals.Http;
@@ -35,7 +36,10 @@ public static class LinkReceipts
     {
         ArgumentNullException.ThrowIfNull(http);
         return new LinkVisit(recipient, Clean(LinkGate.ClientIp(http), AuditRow.MaxClientIp),
-            Clean(http.Request.Headers.UserAgent.ToString(), AuditRow.MaxUserAgent), Clean(ClientAddress.ForwardedFor(http), AuditRow.MaxUserAgent));
+            Clean(http.Request.Headers.UserAgent.ToString(), AuditRow.MaxUserAgent), Clean(ClientAddress.ForwardedFor(http), AuditRow.MaxUserAgent))
+        {
+            TraceParent = ApprovalsTelemetry.CurrentTraceParent(),
+        };
     }
 
     /// <summary>One receipt per decision: its id is the decision's own (workshop, stage, round).</summary>

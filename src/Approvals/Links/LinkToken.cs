@@ -11,6 +11,12 @@ public enum LinkPurpose
 {
     Decision,
     Nomination,
+
+    /// <summary>A participant's own answer link (Party: their participant id).</summary>
+    Answer,
+
+    /// <summary>A focal point's link to their ministry's participant list (Party: the ministry).</summary>
+    Substitution,
 }
 
 /// <summary>What a link lets its holder do: decide (or nominate for) one workshop, stage and round, as one party.</summary>

@@ -79,7 +79,7 @@ internal static class NominationsStep
         run.Answer(submitted.Receipt, used: true);
         var key = run.Proposal.Invitations.First(i => string.Equals(i.Ministry, slate.Ministry, StringComparison.OrdinalIgnoreCase)).Ministry;
         slates[key] = slate with { Ministry = key };
-        await run.CallAsync<bool>(nameof(SaveSlate), new SlateRecord(run.Id, slates[key], submitted.TokenId));
+        await run.CallAsync<bool>(nameof(SaveSlate), new SlateRecord(run.Id, slates[key], submitted.TokenId) { TraceParent = run.TraceParent });
         await run.Record(Stage.Nominations, new Step(slate.Declined ? AuditActions.Declined : AuditActions.SlateAccepted, slate.SubmittedBy,
             slate.Declined ? key : $"{key}: {slate.Nominees.Count} nominee(s)"), open(), tokenId: submitted.TokenId);
         if (submitted.Via is { } via) await run.Notify([LinkReceipts.Slate(run.Id, run.Round, submitted with { Slate = slates[key] }, via)]);

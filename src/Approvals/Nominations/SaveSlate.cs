@@ -1,20 +1,29 @@
 using Approvals.Storage;
+using Approvals.Telemetry;
 using Microsoft.DurableTask;
 
 namespace Approvals.Nominations;
 
 /// <summary>An accepted slate to store.</summary>
-public sealed record SlateRecord(string WorkshopId, Slate Slate, string? TokenId);
+public sealed record SlateRecord(string WorkshopId, Slate Slate, string? TokenId)
+{
+    /// <summary>The trace of the link request that sent the slate.</summary>
+    public string? TraceParent { get; init; }
+}
 
 /// <summary>Activity: stores a slate the workflow accepted.</summary>
-public sealed class SaveSlate(NominationStore store) : TaskActivity<SlateRecord, bool>
+public sealed class SaveSlate(NominationStore store, ApprovalsMetrics metrics) : TaskActivity<SlateRecord, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, SlateRecord input) => ExecuteAsync(input);
 
-    public async Task<bool> ExecuteAsync(SlateRecord record)
+    public Task<bool> ExecuteAsync(SlateRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await store.SaveAsync(record.WorkshopId, record.Slate, record.TokenId);
-        return true;
+        return ApprovalsTelemetry.RunStepAsync(nameof(SaveSlate), record.TraceParent, record.WorkshopId, async () =>
+        {
+            await store.SaveAsync(record.WorkshopId, record.Slate, record.TokenId);
+            metrics.SlateAccepted(record.Slate.Declined);
+            return true;
+        });
     }
 }

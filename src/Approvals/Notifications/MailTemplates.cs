@@ -3,6 +3,7 @@ using Approvals.Handovers;
 using Approvals.Events;
 using Approvals.Links;
 using Approvals.Nominations;
+using Approvals.Participants;
 using Approvals.Proposals;
 using Approvals.Publication;
 using Approvals.Review;
@@ -25,6 +26,7 @@ internal static class MailTemplates
             NotificationKind.ChangesRequested => ProposalMails.ChangesRequested(f),
             NotificationKind.NominationRequest => NominationMails.Request(f),
             NotificationKind.DonorRequest => DonorMails.Request(f),
+            NotificationKind.Reminder when n.Role == Role.Participant => ParticipantMails.AnswerReminder(f),
             NotificationKind.Reminder when n.Role == Role.FocalPoint => NominationMails.Reminder(f),
             NotificationKind.Reminder when n.Role == Role.Proposer => ProposalMails.ResubmissionReminder(f),
             NotificationKind.Reminder when n.Stage == Stage.DonorSignOff => DonorMails.Reminder(f),
@@ -40,6 +42,9 @@ internal static class MailTemplates
             NotificationKind.ParticipantUpdate => EventMails.ParticipantUpdate(f),
             NotificationKind.ParticipantCancellation => EventMails.ParticipantCancellation(f),
             NotificationKind.PostponementNotice => EventMails.PostponementNotice(f),
+            NotificationKind.ParticipantsListed => ParticipantMails.Listed(f),
+            NotificationKind.ParticipantDeclined => ParticipantMails.Declined(f),
+            NotificationKind.ParticipantWithdrawn => ParticipantMails.Withdrawn(f),
             _ => throw new InvalidOperationException($"No template for notification kind {n.Kind}."),
         };
     }

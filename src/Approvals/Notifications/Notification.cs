@@ -26,6 +26,9 @@ public enum NotificationKind
     ParticipantUpdate,
     ParticipantCancellation,
     PostponementNotice,
+    ParticipantsListed,
+    ParticipantDeclined,
+    ParticipantWithdrawn,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<Role>))]
@@ -58,4 +61,9 @@ public sealed record Notification(
     LinkReceipt? Receipt = null,
     StuckStep? Stuck = null,
     Handover? Handover = null,
-    CalendarChange? Calendar = null);
+    CalendarChange? Calendar = null)
+{
+    /// <summary>The W3C <c>traceparent</c> of the step that queued it, so its mail joins that step's trace (absent on
+    /// notifications queued before traces were carried).</summary>
+    public string? TraceParent { get; init; }
+}

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Approvals.Storage;
+using Approvals.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,10 +21,14 @@ public sealed class NotificationHandler(
     IMailTransport transport,
     SentMailStore sent,
     NotificationOutbox outbox,
+    ApprovalsMetrics metrics,
     IOptions<ApprovalsOptions> options,
     TimeProvider time,
     ILogger<NotificationHandler> logger)
 {
+    /// <summary>The span of one delivery of a notification, in the trace of the step that queued it.</summary>
+    public const string SpanName = "SendMail";
+
     /// <summary>How long a claimed send keeps a concurrent delivery off; longer than an SMTP hand-over can take.</summary>
     public static readonly TimeSpan SendLease = TimeSpan.FromMinutes(2);
 
@@ -30,6 +36,9 @@ public sealed class NotificationHandler(
     public async Task<Delivered> HandleAsync(string messageText, long dequeueCount, CancellationToken cancellationToken = default)
     {
         var notification = Parse(messageText);
+        using var span = ApprovalsTelemetry.Start(SpanName, notification.TraceParent, notification.WorkshopId, ActivityKind.Consumer);
+        span?.SetTag("approvals.notification.kind", notification.Kind.ToString());
+        span?.SetTag("approvals.notification.id", notification.Id);
         using var scope = logger.BeginScope(new Dictionary<string, object>
         {
             ["NotificationId"] = notification.Id,
@@ -62,6 +71,8 @@ public sealed class NotificationHandler(
         }
         catch (Exception e)
         {
+            span.Fail(e);
+            metrics.MailFailed(notification.Kind, e);
             await sent.ReleaseAsync(claim, $"{e.GetType().Name}: {e.Message}");
             if (e is not MailRelayUnavailableException || dequeueCount < options.Value.Mail.MaxDeliveries) throw;
 
@@ -72,6 +83,8 @@ public sealed class NotificationHandler(
             logger.LogWarning(e, "Notification {NotificationId} waits for the SMTP relay; trying again in {RetryDelay}", notification.Id, delay);
             return Delivered.Requeued;
         }
+
+        metrics.MailSent(notification.Kind);
 
         // A crash right here, after the hand-over and before the record, is the one case that sends twice.
         if (!await sent.MarkSentAsync(claim, receipt))

@@ -1,4 +1,5 @@
 using Approvals.Storage;
+using Approvals.Telemetry;
 using Azure.Storage.Queues;
 
 namespace Approvals.Notifications;
@@ -18,10 +19,20 @@ public sealed class NotificationOutbox(StorageAccount account)
     {
         ArgumentNullException.ThrowIfNull(notifications);
         var client = await queue.Value;
+
+        // Each mail's span continues the span that queued it (the workflow step), else the trace it was given.
+        var queuedBy = ApprovalsTelemetry.CurrentTraceParent();
         foreach (var n in notifications)
         {
-            await client.SendMessageAsync(Json.Store(n));
+            await client.SendMessageAsync(Json.Store(queuedBy is null ? n : n with { TraceParent = queuedBy }));
         }
+    }
+
+    /// <summary>How many notifications wait on the queue (the service's approximate count).</summary>
+    public async Task<long> DepthAsync(CancellationToken cancellationToken = default)
+    {
+        var client = await queue.Value;
+        return (await client.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
     }
 
     /// <summary>Puts a message back as a fresh one (its delivery count starts again), visible after

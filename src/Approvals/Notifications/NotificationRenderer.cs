@@ -16,9 +16,10 @@ public sealed class NotificationRenderer(TimeProvider time, PageRenderer pages)
         var (subject, body) = MailTemplates.Build(facts);
         var attachments = new List<MailAttachment>();
         if (n.Kind is NotificationKind.ParticipantConfirmation or NotificationKind.ParticipantUpdate or NotificationKind.ParticipantCancellation
+                or NotificationKind.ParticipantWithdrawn
             && n.Nominee is { } nominee)
         {
-            var cancelled = n.Kind == NotificationKind.ParticipantCancellation;
+            var cancelled = n.Kind is NotificationKind.ParticipantCancellation or NotificationKind.ParticipantWithdrawn;
             var ics = CalendarInvitation.Create(n.WorkshopId, facts.Proposal, nominee, facts.From, time.GetUtcNow(), facts.EventUrl, n.Calendar?.Sequence ?? 0, cancelled);
             attachments.Add(new MailAttachment(CalendarInvitation.FileName, "text/calendar", ics, cancelled ? CalendarInvitation.CancelMethod : CalendarInvitation.Method));
         }

@@ -1,3 +1,4 @@
+using Approvals.Telemetry;
 using Microsoft.DurableTask;
 
 namespace Approvals.Notifications;
@@ -7,10 +8,16 @@ public sealed class SendNotifications(NotificationOutbox outbox) : TaskActivity<
 {
     public override Task<int> RunAsync(TaskActivityContext context, IReadOnlyList<Notification> input) => ExecuteAsync(input);
 
-    public async Task<int> ExecuteAsync(IReadOnlyList<Notification> notifications)
+    public Task<int> ExecuteAsync(IReadOnlyList<Notification> notifications)
     {
         ArgumentNullException.ThrowIfNull(notifications);
-        await outbox.EnqueueAsync(notifications);
-        return notifications.Count;
+
+        // One step queues the batch: its mails share the step's trace.
+        var first = notifications.Count > 0 ? notifications[0] : null;
+        return ApprovalsTelemetry.RunStepAsync(nameof(SendNotifications), first?.TraceParent, first?.WorkshopId, async () =>
+        {
+            await outbox.EnqueueAsync(notifications);
+            return notifications.Count;
+        });
     }
 }

@@ -10,7 +10,7 @@ internal static class PublicationStep
 
     public static async Task<StepResult> RunAsync(WorkshopRun run, Move move)
     {
-        await run.CallAsync<bool>(nameof(PublishAnnouncement), new PublicationRequest(run.Id, run.Proposal, run.Slates));
+        await run.CallAsync<bool>(nameof(PublishAnnouncement), new PublicationRequest(run.Id, run.Proposal, run.Slates) { TraceParent = run.TraceParent });
 
         // The announcement is out and the nominees' invitations are on their way: a cancellation that came in meanwhile
         // is refused, so staff hear it did not happen.

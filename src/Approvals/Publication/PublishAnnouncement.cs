@@ -1,24 +1,46 @@
+using Approvals.Events;
 using Approvals.Nominations;
 using Approvals.Notifications;
+using Approvals.Participants;
 using Approvals.Proposals;
 using Approvals.Storage;
+using Approvals.Telemetry;
 using Approvals.Workflow;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Approvals.Publication;
 
 /// <summary>What the workflow publishes: the final proposal and the accepted slates.</summary>
-public sealed record PublicationRequest(string WorkshopId, Proposal Proposal, IReadOnlyList<Slate> Slates);
+public sealed record PublicationRequest(string WorkshopId, Proposal Proposal, IReadOnlyList<Slate> Slates)
+{
+    /// <summary>The trace of the decision that led to publication.</summary>
+    public string? TraceParent { get; init; }
+}
 
-/// <summary>Activity: writes the bilingual announcement and enqueues a confirmation for every nominee.</summary>
-public sealed class PublishAnnouncement(AnnouncementStore announcements, DirectoryStore directory, ParticipantStore participants, NotificationOutbox outbox, TimeProvider time)
+/// <summary>Activity: writes the bilingual announcement and the roster, starts the workshop's life after publication
+/// (<see cref="WorkshopEvent"/>, which takes answers and substitutions and reminds), and enqueues a confirmation for every
+/// nominee and the substitution link for every focal point of a ministry sending participants. Starting the run here, in
+/// an activity, leaves the approval orchestration's history as it was: no new version of it is needed.</summary>
+public sealed class PublishAnnouncement(
+    AnnouncementStore announcements, DirectoryStore directory, ParticipantStore participants, WorkshopStore workshops, NotificationOutbox outbox,
+    IOptions<ApprovalsOptions> options, IServiceProvider services, TimeProvider time)
     : TaskActivity<PublicationRequest, bool>
 {
-    public override Task<bool> RunAsync(TaskActivityContext context, PublicationRequest input) => ExecuteAsync(input);
+    public override Task<bool> RunAsync(TaskActivityContext context, PublicationRequest input) =>
+        ExecuteAsync(input, services.GetService<DurableTaskClient>());
 
-    public async Task<bool> ExecuteAsync(PublicationRequest request)
+    /// <param name="client">Null where no Durable client is at hand: the run then starts at the first request that needs it.</param>
+    public Task<bool> ExecuteAsync(PublicationRequest request, DurableTaskClient? client = null)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return ApprovalsTelemetry.RunStepAsync(nameof(PublishAnnouncement), request.TraceParent, request.WorkshopId, () => PublishAsync(request, client));
+    }
+
+    private async Task<bool> PublishAsync(PublicationRequest request, DurableTaskClient? client)
+    {
         var names = await directory.LoadAsync();
         var existing = await announcements.GetAsync(request.WorkshopId);
         var p = request.Proposal;
@@ -43,7 +65,17 @@ public sealed class PublishAnnouncement(AnnouncementStore announcements, Directo
                 NotificationKind.ParticipantConfirmation, request.WorkshopId, x.Nominee.Email, Role.Participant, Stage.Published, 0,
                 announcement.PublishedAt, Ministry: x.Ministry, Nominee: x.Nominee))
             .ToList();
-        await outbox.EnqueueAsync(confirmations);
+        var timing = options.Value.Timing;
+        var round = (await workshops.GetAsync(request.WorkshopId))?.Round ?? 0;
+        if (client is not null) await EventRunStart.StartAsync(client, EventRunStart.InputOf(request.WorkshopId, p, round, timing));
+        var cutoff = RosterRules.ChangeCutoff(Schedule.Of(p), timing.ChangeCutoff);
+        var lists = request.Slates
+            .Where(s => !s.Declined && s.Nominees.Count > 0)
+            .SelectMany(s => (names.Find(s.Ministry)?.FocalPoints ?? []).Distinct(StringComparer.OrdinalIgnoreCase).Select(fp => new Notification(
+                IdempotencyStore.Hash($"{request.WorkshopId}/participants-listed/{s.Ministry}/{fp.ToUpperInvariant()}")[..32],
+                NotificationKind.ParticipantsListed, request.WorkshopId, fp, Role.FocalPoint, Stage.Published, round,
+                announcement.PublishedAt, DueAt: cutoff, Ministry: s.Ministry)));
+        await outbox.EnqueueAsync([.. confirmations, .. lists]);
         return true;
     }
 }

@@ -2,6 +2,7 @@ using Approvals.Handovers;
 using Approvals.Http;
 using Approvals.Links;
 using Approvals.Storage;
+using Approvals.Telemetry;
 using Approvals.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
@@ -13,7 +14,7 @@ namespace Approvals.Review;
 /// <c>POST</c> decides exactly once per workshop, stage and round.</summary>
 public sealed class DecisionLinks(
     LinkGate gate, DecisionStore decisions, NominationStore nominations, DirectoryStore directory, AuditLog audit,
-    PassOnForms passOn, TimeProvider time, ILogger<DecisionLinks> logger)
+    PassOnForms passOn, ApprovalsMetrics metrics, TimeProvider time, ILogger<DecisionLinks> logger)
 {
     public async Task<IResult> ShowAsync(string token)
     {
@@ -75,6 +76,7 @@ public sealed class DecisionLinks(
             comment.Length == 0 ? null : comment, link.TokenId, time.GetUtcNow(), Raised: false, LinkReceipts.Visit(http, claims.Recipient));
         var (won, stored) = await decisions.TryRecordAsync(candidate);
         if (!won) return await Replay(link, stored, client, http.RequestAborted);
+        metrics.DecisionRecorded(claims.Stage, decision);
 
         // Everything after the insert can be redone from the stored row alone: if this process dies here, DecisionRecovery
         // writes the same audit line and raises the same event, and the workflow sends the receipt when it takes it.

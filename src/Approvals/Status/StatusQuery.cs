@@ -1,4 +1,5 @@
 using Approvals.Nominations;
+using Approvals.Participants;
 using Approvals.Storage;
 using Approvals.Workflow;
 using Microsoft.DurableTask.Client;
@@ -6,7 +7,7 @@ using Microsoft.DurableTask.Client;
 namespace Approvals.Status;
 
 /// <summary>Builds a workshop's status from its snapshot, nominations, audit log and the orchestration's runtime status.</summary>
-public sealed class StatusQuery(WorkshopStore workshops, NominationStore nominations, AuditLog audit, ParticipantStore participants, TimeProvider time)
+public sealed class StatusQuery(WorkshopStore workshops, NominationStore nominations, ParticipantStore roster, AnnouncementStore announcements, AuditLog audit, TimeProvider time)
 {
     public async Task<WorkshopStatus?> GetAsync(string id, DurableTaskClient client)
     {
@@ -16,8 +17,9 @@ public sealed class StatusQuery(WorkshopStore workshops, NominationStore nominat
         var slatesTask = nominations.ListAsync(id);
         var historyTask = audit.ListAsync(id);
         var instanceTask = client.GetInstanceAsync(id, getInputsAndOutputs: true);
-        var rosterTask = workshop.Stage == Stage.Held ? participants.ListAsync(id) : Task.FromResult<IReadOnlyList<Participants.Participant>>([]);
-        await Task.WhenAll(slatesTask, historyTask, instanceTask, rosterTask);
+        await Task.WhenAll(slatesTask, historyTask, instanceTask);
+        var published = await WasPublishedAsync(workshop);
+        var people = published ? await roster.ListAsync(id) : [];
         var now = time.GetUtcNow();
         return new WorkshopStatus(
             workshop.Id,
@@ -32,9 +34,23 @@ public sealed class StatusQuery(WorkshopStore workshops, NominationStore nominat
             historyTask.Result.Select(h => new HistoryLine(h.At, h.Stage, h.Action, h.Actor, h.Comment)).ToList(),
             StuckOf(instanceTask.Result) is { } stuck ? new StuckView(stuck.Step, stuck.Reason, stuck.Since) : null)
         {
-            Attendance = workshop.Stage == Stage.Held ? Participants.AttendanceCounts.Of(rosterTask.Result) : null,
+            Participants = published ? Answers(people) : null,
+            Attendance = workshop.Stage == Stage.Held ? AttendanceCounts.Of(people) : null,
         };
     }
+
+    /// <summary>Whether the workshop has a roster: it was published (a cancelled one only if cancelled after that).</summary>
+    private async Task<bool> WasPublishedAsync(WorkshopRecord workshop) =>
+        workshop.Stage is not (Stage.InternalReview or Stage.ChangesRequested or Stage.Nominations or Stage.DonorSignOff or Stage.Rejected or Stage.Expired)
+        && (workshop.Stage is Stage.Published or Stage.Held || await announcements.GetAsync(workshop.Id) is not null);
+
+    /// <summary>Answers of the participants still invited; a withdrawn one counts nowhere (their substitute does).</summary>
+    public static ParticipantCounts Answers(IEnumerable<Participant> roster) => new(roster
+        .Where(p => p.IsInvited)
+        .GroupBy(p => p.Ministry, StringComparer.Ordinal)
+        .OrderBy(g => g.Key, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => new AnswerCounts(g.Count(), g.Count(p => p.Answer == ParticipantAnswer.Attending),
+            g.Count(p => p.Answer == ParticipantAnswer.Declined), g.Count(p => p.Answer == ParticipantAnswer.None)), StringComparer.Ordinal));
 
     /// <summary>The workflow's runtime status; a finished workshop without one had its Durable history purged
     /// (Approvals:PurgeAfter), while one in progress without one has not started yet.</summary>

@@ -17,9 +17,13 @@ public sealed record WorkshopStatus(
     IReadOnlyList<HistoryLine> History,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StuckView? Stuck = null)
 {
+    /// <summary>After publication: who of the list answered what, per ministry; absent before.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ParticipantCounts? Participants { get; init; }
+
     /// <summary>Who came, once staff recorded it (the workshop is then Held); absent before.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public Participants.AttendanceCounts? Attendance { get; init; }
+    public Approvals.Participants.AttendanceCounts? Attendance { get; init; }
 }
 
 /// <summary>The step the workshop is stuck on: which, why in short and since when. <c>POST /api/workshops/{id}/retry</c>
@@ -31,3 +35,8 @@ public sealed record PendingView(string Role, string Party, DateTimeOffset DueAt
 public sealed record NominationCounts(int Total, IReadOnlyDictionary<string, int> ByMinistry, IReadOnlyDictionary<string, int> BySex);
 
 public sealed record HistoryLine(DateTimeOffset At, Stage Stage, string Action, string Actor, string? Comment);
+
+/// <summary>The participants still on a published workshop's list, per ministry code.</summary>
+public sealed record ParticipantCounts(IReadOnlyDictionary<string, AnswerCounts> ByMinistry);
+
+public sealed record AnswerCounts(int Invited, int Confirmed, int Declined, int NoAnswer);

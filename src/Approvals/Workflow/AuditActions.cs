@@ -25,8 +25,17 @@ public static class AuditActions
     public const string StepRetried = "StepRetried";
     public const string Reassigned = "Reassigned";
     public const string PassedOn = "PassedOn";
+    public const string MovedByDirectoryChange = "MovedByDirectoryChange";
     public const string HandoverRefused = "HandoverRefused";
     public const string System = "system";
+
+    // Written when the run takes what a participant's or a focal point's link sent after publication.
+    public const string WillAttend = "WillAttend";
+    public const string CannotAttend = "CannotAttend";
+    public const string ParticipantWithdrawn = "ParticipantWithdrawn";
+    public const string ParticipantReplaced = "ParticipantReplaced";
+    public const string ParticipantAdded = "ParticipantAdded";
+    public const string AnswerReminderSent = "AnswerReminderSent";
 
     // Written by the links the moment a click arrives, before the workflow acts on it.
     public const string DecisionApprove = "DecisionApprove";

@@ -43,4 +43,7 @@ public sealed record ProgressUpdate(
 
     /// <summary>The handovers of the open requests: who passed a request on, to whom.</summary>
     public IReadOnlyList<Handover>? Handovers { get; init; }
+
+    /// <summary>The click this step answers, when it answers one.</summary>
+    public StepOrigin? Origin { get; init; }
 }

@@ -1,18 +1,27 @@
 using Approvals.Storage;
+using Approvals.Telemetry;
 using Microsoft.DurableTask;
 
 namespace Approvals.Workflow;
 
 /// <summary>Activity: after every step, updates the workshop's snapshot and appends to its audit log.</summary>
-public sealed class RecordProgress(WorkshopStore workshops, AuditLog audit) : TaskActivity<ProgressUpdate, bool>
+public sealed class RecordProgress(WorkshopStore workshops, AuditLog audit, ApprovalsMetrics metrics, TimeProvider time) : TaskActivity<ProgressUpdate, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, ProgressUpdate input) => ExecuteAsync(input);
 
-    public async Task<bool> ExecuteAsync(ProgressUpdate update)
+    public Task<bool> ExecuteAsync(ProgressUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
-        await audit.AppendAsync(update.WorkshopId, update.Entry);
-        await workshops.ApplyAsync(update);
-        return true;
+        return ApprovalsTelemetry.RunStepAsync(nameof(RecordProgress), update.Origin?.TraceParent, update.WorkshopId, async () =>
+        {
+            await audit.AppendAsync(update.WorkshopId, update.Entry);
+            await workshops.ApplyAsync(update);
+            if (update.Origin?.At is { } clickedAt && update.Previous is { } previous && previous != update.Stage)
+            {
+                metrics.NextStageRecorded(update.Stage, time.GetUtcNow() - clickedAt);
+            }
+
+            return true;
+        });
     }
 }

@@ -1,4 +1,5 @@
 using Approvals.Storage;
+using Approvals.Telemetry;
 using Microsoft.DurableTask;
 
 namespace Approvals.Workflow;
@@ -10,11 +11,14 @@ public sealed class RecordStuck(WorkshopStore workshops, AuditLog audit) : TaskA
 {
     public override Task<bool> RunAsync(TaskActivityContext context, StuckRecord input) => ExecuteAsync(input);
 
-    public async Task<bool> ExecuteAsync(StuckRecord record)
+    public Task<bool> ExecuteAsync(StuckRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await audit.AppendAsync(record.WorkshopId, record.Entry);
-        await workshops.SetStuckAsync(record.WorkshopId, record.Stuck);
-        return true;
+        return ApprovalsTelemetry.RunStepAsync(nameof(RecordStuck), traceParent: null, record.WorkshopId, async () =>
+        {
+            await audit.AppendAsync(record.WorkshopId, record.Entry);
+            await workshops.SetStuckAsync(record.WorkshopId, record.Stuck);
+            return true;
+        });
     }
 }

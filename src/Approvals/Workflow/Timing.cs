@@ -14,4 +14,11 @@ public sealed record Timing
     /// <summary>The first pause before a failed activity is tried again; the pauses double up to fifteen times this, over
     /// six tries (about a minute at the default). A step that still fails is stuck until staff retry it.</summary>
     public TimeSpan ActivityRetryInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long before the first day (midnight, China time) ministries stop withdrawing and replacing
+    /// participants: the organiser's lists and badges are made from the roster by then.</summary>
+    public TimeSpan ChangeCutoff { get; init; } = TimeSpan.FromDays(3);
+
+    /// <summary>How long before the first day participants who have not answered are reminded once.</summary>
+    public TimeSpan AnswerReminderBefore { get; init; } = TimeSpan.FromDays(7);
 }

@@ -15,6 +15,8 @@ public static class WorkflowEvents
     public const string RetryRequested = nameof(RetryRequested);
     public const string HandoverRequested = nameof(HandoverRequested);
     public const string PostponeRequested = nameof(PostponeRequested);
+    public const string ParticipantAnswered = nameof(ParticipantAnswered);
+    public const string SubstitutionRequested = nameof(SubstitutionRequested);
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<Decision>))]

@@ -2,6 +2,7 @@ using Approvals.Contacts;
 using Approvals.Events;
 using Approvals.Nominations;
 using Approvals.Notifications;
+using Approvals.Participants;
 using Approvals.Publication;
 using Microsoft.DurableTask;
 
@@ -22,6 +23,9 @@ public static class WorkflowRegistry
         registry.AddActivity<RecordStuck>();
         registry.AddOrchestrator<WorkshopEvent>();
         registry.AddActivity<AnnounceChange>();
+        registry.AddActivity<RecordAnswer>();
+        registry.AddActivity<ApplySubstitution>();
+        registry.AddActivity<RemindParticipants>();
         return registry;
     }
 }

@@ -62,18 +62,29 @@ internal sealed partial class WorkshopRun
             return;
         }
 
+        // Who held each moved request already: a directory change may hand one to a holder who stays, who needs no new mail.
+        var alreadyHeld = moves.Where(m => m.Ministry is null ? Pending.Any(p => SameAddress(p.Party, m.To)) : HoldersOf(m.Ministry).Any(a => SameAddress(a, m.To))).ToList();
         handovers.AddRange(moves);
-        var pending = Pending.Select(p => moves.Any(m => m.Ministry is null && SameAddress(p.Party, m.From)) ? p with { Party = asked.To } : p).ToList();
+        var pending = Pending
+            .Select(p => moves.Any(m => m.Ministry is null && SameAddress(p.Party, m.From)) ? p with { Party = asked.To } : p)
+            .DistinctBy(p => p.Party, StringComparer.OrdinalIgnoreCase)
+            .ToList();
         Answer(asked.Receipt, used: true);
         var where = string.Join(", ", moves.Select(m => m.Ministry ?? Stage.ToString()));
-        await Record(Stage, new Step(asked.Via == HandoverVia.Reassigned ? AuditActions.Reassigned : AuditActions.PassedOn, asked.Actor,
+        var action = asked.Via switch
+        {
+            HandoverVia.Reassigned => AuditActions.Reassigned,
+            HandoverVia.DirectoryChanged => AuditActions.MovedByDirectoryChange,
+            _ => AuditActions.PassedOn,
+        };
+        await Record(Stage, new Step(action, asked.Actor,
             $"{where}: {asked.From} → {asked.To}{(asked.Note is { Length: > 0 } note ? $" — {note}" : string.Empty)}"), pending);
-        await Notify(moves.SelectMany(m => HandoverMails(m, pending, due)));
+        await Notify(moves.SelectMany(m => HandoverMails(m, pending, due, alreadyHeld.Contains(m))));
     }
 
     /// <summary>The new holder gets the request with a link of their own; the previous holder, the proposer and the
     /// escalation contacts are told who holds it now.</summary>
-    private IEnumerable<Notification> HandoverMails(Handover move, IReadOnlyList<PendingRequest> pending, DateTimeOffset due)
+    private IEnumerable<Notification> HandoverMails(Handover move, IReadOnlyList<PendingRequest> pending, DateTimeOffset due, bool alreadyHeld)
     {
         var (kind, role) = Stage switch
         {
@@ -82,8 +93,11 @@ internal sealed partial class WorkshopRun
             _ => (NotificationKind.NominationRequest, Role.FocalPoint),
         };
         var requestDue = pending.FirstOrDefault(p => SameAddress(p.Party, move.To))?.DueAt ?? due;
-        yield return Message(kind, move.To, role, requestDue, ministry: move.Ministry, comment: move.Note) with { Handover = move };
-        var told = new[] { (To: move.From, Role: role), (To: Proposal.SubmittedBy, Role: Role.Proposer) }.Concat(EscalationContacts)
+        if (!alreadyHeld) yield return Message(kind, move.To, role, requestDue, ministry: move.Ministry, comment: move.Note) with { Handover = move };
+
+        // Staff who change the directory know it: only the one taken out is told where their request went.
+        var others = move.Via == HandoverVia.DirectoryChanged ? [] : new[] { (To: Proposal.SubmittedBy, Role: Role.Proposer) }.Concat(EscalationContacts);
+        var told = new[] { (To: move.From, Role: role) }.Concat(others)
             .Where(r => !SameAddress(r.To, move.To))
             .DistinctBy(r => r.To, StringComparer.OrdinalIgnoreCase);
         foreach (var (to, toldRole) in told)
@@ -109,7 +123,7 @@ internal sealed partial class WorkshopRun
                 : Proposal.Invitations;
             var held = asking.Select(i => i.Ministry).Where(m => HoldersOf(m).Any(a => SameAddress(a, asked.From))).ToList();
             if (held.Count == 0) return (NotHeld(asked, asked.Ministry), []);
-            if (held.FirstOrDefault(m => HoldersOf(m).Any(a => SameAddress(a, asked.To))) is { } taken)
+            if (asked.Via != HandoverVia.DirectoryChanged && held.FirstOrDefault(m => HoldersOf(m).Any(a => SameAddress(a, asked.To))) is { } taken)
             {
                 return ($"{asked.To} already holds the nomination request of {taken}.", []);
             }
@@ -118,8 +132,10 @@ internal sealed partial class WorkshopRun
         }
 
         if (!Pending.Any(p => SameAddress(p.Party, asked.From))) return (NotHeld(asked, null), []);
-        if (Pending.Any(p => SameAddress(p.Party, asked.To))) return ($"{asked.To} already holds this request.", []);
-        if (Stage == Stage.DonorSignOff && !Directory.DonorApprovers.Any(a => SameAddress(a, asked.To)))
+        // A directory change names its new holder from the new directory, and may leave the request with a holder who stays.
+        var byDirectory = asked.Via == HandoverVia.DirectoryChanged;
+        if (!byDirectory && Pending.Any(p => SameAddress(p.Party, asked.To))) return ($"{asked.To} already holds this request.", []);
+        if (!byDirectory && Stage == Stage.DonorSignOff && !Directory.DonorApprovers.Any(a => SameAddress(a, asked.To)))
         {
             return ($"Only the EU donor's programme managers listed in the directory can sign off ({string.Join(", ", Directory.DonorApprovers)}); {asked.To} is not one of them.", []);
         }

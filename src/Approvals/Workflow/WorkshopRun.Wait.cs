@@ -38,6 +38,7 @@ internal sealed partial class WorkshopRun
             var handover = HandoverWait;
             var winner = await Task.WhenAny(eventTask, timer, cancellation, handover);
             cts.Cancel(); // synchronously: callbacks must run on the orchestrator thread
+            origin = eventTask.IsCompletedSuccessfully ? StepOrigin.Of(eventTask.Result) : null;
 
             // A cancellation that arrived together with another event wins: staff were told it was accepted.
             if (cancellation.IsCompleted) return new(null, await Cancel());

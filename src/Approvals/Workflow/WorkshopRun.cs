@@ -20,6 +20,10 @@ internal sealed partial class WorkshopRun
     /// <summary>The number of the last recorded step, so storage never lets a redelivered step overwrite a newer one.</summary>
     private long recorded;
 
+    /// <summary>The click the run is answering since its last wake-up (null after a timer): read from the event, never
+    /// from the ambient trace, so a replay passes the same to the activities.</summary>
+    private StepOrigin? origin;
+
     private WorkshopRun(TaskOrchestrationContext context, WorkshopStarted input, Task<CancelRequested> cancellation)
     {
         this.context = context;
@@ -40,6 +44,9 @@ internal sealed partial class WorkshopRun
     }
 
     public string Id => input.WorkshopId;
+
+    /// <summary>The trace of the click the run is answering, for the activities it calls.</summary>
+    public string? TraceParent => origin?.TraceParent;
 
     public Timing Timing => input.Timing;
 
@@ -93,7 +100,9 @@ internal sealed partial class WorkshopRun
             Previous = previous,
             ResumesAt = resumesAt,
             Handovers = HandoversFor(next),
+            Origin = origin,
         });
+        if (next != previous && origin is { At: not null }) origin = origin with { At = null };
         Stage = next;
         Pending = open;
         if (next != previous || changedProposal is not null) PublishStatus();
@@ -101,7 +110,7 @@ internal sealed partial class WorkshopRun
 
     public Task Notify(IEnumerable<Notification> notifications)
     {
-        var batch = notifications.ToList();
+        var batch = notifications.Select(n => n with { TraceParent = origin?.TraceParent }).ToList();
         return batch.Count == 0 ? Task.CompletedTask : CallAsync<int>(nameof(SendNotifications), batch);
     }
 

@@ -14,7 +14,7 @@ namespace Approvals.IntegrationTests.Contacts;
 /// the directory's history and applies to the requests sent after it. A server of its own, because a directory change
 /// would reach every workshop of the shared one; the seed is put back at the end for the next class on this storage.</summary>
 [Collection(nameof(OwnServers))]
-public sealed class DirectoryApiTests(OwnAzurite azurite) : IAsyncLifetime
+public sealed partial class DirectoryApiTests(OwnAzurite azurite) : IAsyncLifetime
 {
     private const string Manager = "project.manager@iom.example.org";
     private const string SecondManager = "second.manager@iom.example.org";

@@ -2,6 +2,7 @@ using System.Reflection;
 using Approvals.Functions.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace Approvals.IntegrationTests.Functions;
 
@@ -18,7 +19,8 @@ public static class DurableFunctions
             .Where(m => m.GetCustomAttribute<FunctionAttribute>() is not null && m.GetParameters().Any(p => p.GetCustomAttribute<TTrigger>() is not null))
             .Select(m => (m.GetCustomAttribute<FunctionAttribute>()!.Name, m));
 
-    public static void Register(DurableTaskRegistry registry, FunctionsHost functions)
+    /// <param name="client">What a [DurableClient] parameter of an activity gets (the host's client).</param>
+    public static void Register(DurableTaskRegistry registry, FunctionsHost functions, Func<DurableTaskClient>? client = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         foreach (var (name, method) in WithTrigger<OrchestrationTriggerAttribute>())
@@ -28,7 +30,7 @@ public static class DurableFunctions
 
         foreach (var (name, method) in WithTrigger<ActivityTriggerAttribute>())
         {
-            registry.AddActivity(name, new Activity(method, functions));
+            registry.AddActivity(name, new Activity(method, functions, client));
         }
     }
 
@@ -37,10 +39,10 @@ public static class DurableFunctions
             ? method.ReturnType.GetGenericArguments()[0]
             : throw new NotSupportedException($"{method.DeclaringType?.Name}.{method.Name} must return Task<T>.");
 
-    /// <summary>The activity's input: its one parameter, the [ActivityTrigger].</summary>
+    /// <summary>The activity's input: its [ActivityTrigger] parameter; besides it only a [DurableClient] is bound here.</summary>
     static Type ActivityInput(MethodInfo method) =>
-        method.GetParameters() is [var only] ? only.ParameterType
-            : throw new NotSupportedException($"{method.Name}: only the [ActivityTrigger] parameter is bound here; extend this adapter for more.");
+        method.GetParameters().Where(p => p.GetCustomAttribute<DurableClientAttribute>() is null).ToArray() is [var only] ? only.ParameterType
+            : throw new NotSupportedException($"{method.Name}: only the [ActivityTrigger] and [DurableClient] parameters are bound here; extend this adapter for more.");
 
     /// <summary>The orchestration's input: the one parameter besides the [OrchestrationTrigger] context, as the extension binds it.</summary>
     static Type OrchestrationInput(MethodInfo method) =>
@@ -67,12 +69,13 @@ public static class DurableFunctions
         public Task<object?> RunAsync(TaskOrchestrationContext context, object? input) => InvokeAsync(method, functions, context, input);
     }
 
-    sealed class Activity(MethodInfo method, FunctionsHost functions) : ITaskActivity
+    sealed class Activity(MethodInfo method, FunctionsHost functions, Func<DurableTaskClient>? client) : ITaskActivity
     {
         public Type InputType => ActivityInput(method);
 
         public Type OutputType => ResultType(method);
 
-        public Task<object?> RunAsync(TaskActivityContext context, object? input) => InvokeAsync(method, functions, input);
+        public Task<object?> RunAsync(TaskActivityContext context, object? input) => InvokeAsync(method, functions,
+            method.GetParameters().Select(p => p.GetCustomAttribute<DurableClientAttribute>() is null ? input : client?.Invoke()).ToArray());
     }
 }

@@ -7,6 +7,7 @@ using Approvals.Functions.Timers;
 using Approvals.IntegrationTests.Infrastructure;
 using Approvals.Nominations;
 using Approvals.Notifications;
+using Approvals.Participants;
 using Approvals.Publication;
 using Approvals.Storage;
 using Approvals.Workflow;
@@ -83,6 +84,10 @@ public sealed class FunctionsMetadataTests(ServerRouteTable server, ITestOutputH
         Http(nameof(LinkFunctions.Decide), Anonymous, "decisions/{token}", "post"),
         Http(nameof(LinkFunctions.ShowNominationForm), Anonymous, "nominations/{token}", "get", "head"),
         Http(nameof(LinkFunctions.SubmitNominations), Anonymous, "nominations/{token}", "post"),
+        Http(nameof(RosterLinkFunctions.ShowAnswerForm), Anonymous, "answers/{token}", "get", "head"),
+        Http(nameof(RosterLinkFunctions.SubmitAnswer), Anonymous, "answers/{token}", "post"),
+        Http(nameof(RosterLinkFunctions.ShowParticipantList), Anonymous, "substitutions/{token}", "get", "head"),
+        Http(nameof(RosterLinkFunctions.SubmitSubstitution), Anonymous, "substitutions/{token}", "post"),
         new(nameof(WorkshopOrchestration), "orchestrationTrigger"),
         new(nameof(LoadDirectory), "activityTrigger"),
         new(nameof(RecordProgress), "activityTrigger"),
@@ -92,6 +97,9 @@ public sealed class FunctionsMetadataTests(ServerRouteTable server, ITestOutputH
         new(nameof(RecordStuck), "activityTrigger"),
         new(nameof(WorkshopEvent), "orchestrationTrigger"),
         new(nameof(AnnounceChange), "activityTrigger"),
+        new(nameof(RecordAnswer), "activityTrigger"),
+        new(nameof(ApplySubstitution), "activityTrigger"),
+        new(nameof(RemindParticipants), "activityTrigger"),
         new(nameof(NotificationFunctions.DeliverNotification), "queueTrigger", Queue: StorageNames.NotificationsQueue),
         new(nameof(DecisionRecoveryFunctions.RecoverDecisions), "timerTrigger", Schedule: DecisionRecoveryFunctions.Schedule),
         new(nameof(HistoryPurgeFunctions.PurgeFinishedHistory), "timerTrigger", Schedule: HistoryPurgeFunctions.Schedule),

@@ -65,7 +65,6 @@ public sealed class MailRenderingTests
     [InlineData(NotificationKind.Escalation)]
     [InlineData(NotificationKind.DecisionOutcome)]
     [InlineData(NotificationKind.CancellationNotice)]
-    [InlineData(NotificationKind.ParticipantConfirmation)]
     [InlineData(NotificationKind.StepStuck)]
     public async Task MailsThatAskForNoDecisionCarryNoDecisionLink(NotificationKind kind)
     {

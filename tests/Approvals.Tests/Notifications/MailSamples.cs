@@ -61,6 +61,11 @@ public static class MailSamples
             with { Ministry = "MFA", Nominee = Nominee, Comment = "The trainer is ill.", Calendar = Postponed },
         NotificationKind.ParticipantCancellation => Make(kind, Nominee.Email, Role.Participant, Stage.Cancelled, null)
             with { Ministry = "MFA", Nominee = Nominee, Comment = "The venue is no longer available.", Outcome = Stage.Cancelled, Calendar = new CalendarChange(2, Postponed.Now, Postponed.Now) },
+        NotificationKind.ParticipantsListed => Make(kind, "focal.mfa@gov.example.cn", Role.FocalPoint, Stage.Published, Due) with { Ministry = "MFA" },
+        NotificationKind.ParticipantDeclined => Make(kind, "focal.mfa@gov.example.cn", Role.FocalPoint, Stage.Published, Due)
+            with { Ministry = "MFA", Nominee = Nominee, Comment = "Called to a ministerial meeting" },
+        NotificationKind.ParticipantWithdrawn => Make(kind, Nominee.Email, Role.Participant, Stage.Published, null)
+            with { Ministry = "MFA", Nominee = Nominee, Calendar = new CalendarChange(1, Schedule.Of(Builders.Proposal()), Schedule.Of(Builders.Proposal())) },
         NotificationKind.PostponementNotice => Make(kind, "focal.mfa@gov.example.cn", Role.FocalPoint, Stage.Published, null)
             with { Ministry = "MFA", Comment = "The trainer is ill.", Calendar = Postponed },
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
