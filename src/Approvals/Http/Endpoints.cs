@@ -10,6 +10,7 @@ using Approvals.Events;
 using Approvals.Links;
 using Approvals.Nominations;
 using Approvals.Participants;
+using Approvals.Reports;
 using Approvals.Review;
 using Approvals.Status;
 using Approvals.Workshops;
@@ -38,6 +39,10 @@ public static class Endpoints
         keyed.MapGet("/directory/changes", (DirectoryApi api) => api.ChangesAsync());
         keyed.MapPost("/workshops/{id}/postpone", (string id, HttpContext h, AfterPublicationApi api, DurableTaskClient c) => api.PostponeAsync(h, c, id));
         keyed.MapGet("/diagnostics/storage-requests", (HttpContext h, DiagnosticsApi api) => api.StorageRequests(h));
+        keyed.MapPut("/workshops/{id}/attendance", (string id, HttpContext h, AttendanceApi api, DurableTaskClient c) => api.PutAsync(h, c, id));
+        keyed.MapGet("/workshops/{id}/participants.csv", (string id, HttpContext h, ReportsApi api) => api.WorkshopCsvAsync(h, id));
+        keyed.MapGet("/workshops/{id}/participants.xlsx", (string id, HttpContext h, ReportsApi api) => api.WorkshopXlsxAsync(h, id));
+        keyed.MapGet("/reports/participants", (HttpContext h, ReportsApi api) => api.ProgrammeAsync(h));
 
         // The dashboard's pages check the key itself, to answer a browser with a page and a Basic challenge.
         var links = app.MapGroup("/api");
@@ -45,6 +50,10 @@ public static class Endpoints
         links.MapGet("/dashboard/workshops/{id}", (string id, HttpContext h, DashboardPage page, DurableTaskClient c) => page.ShowWorkshopAsync(h, c, id));
         links.MapGet("/dashboard/workshops/{id}/audit.csv", (string id, HttpContext h, DashboardDownloads d) => d.AuditCsvAsync(h, id));
         links.MapGet("/dashboard/workshops/{id}/status.json", (string id, HttpContext h, DashboardDownloads d, DurableTaskClient c) => d.StatusJsonAsync(h, c, id));
+        links.MapGet("/dashboard/workshops/{id}/attendance", (string id, HttpContext h, AttendancePages p) => p.ShowAsync(h, id));
+        links.MapPost("/dashboard/workshops/{id}/attendance", (string id, HttpContext h, AttendancePages p) => p.SaveAsync(h, id));
+        links.MapGet("/dashboard/workshops/{id}/participants.csv", (string id, HttpContext h, ReportDownloads d) => d.CsvAsync(h, id));
+        links.MapGet("/dashboard/workshops/{id}/participants.xlsx", (string id, HttpContext h, ReportDownloads d) => d.XlsxAsync(h, id));
 
         // Links in mails carry their own signed token instead of a key.
         links.MapMethods("/decisions/{token}", [HttpMethods.Get, HttpMethods.Head], (string token, DecisionLinks l) => l.ShowAsync(token));

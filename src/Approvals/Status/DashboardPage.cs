@@ -61,7 +61,8 @@ public sealed class DashboardPage(WorkshopStore workshops, StatusQuery status, A
         });
     }
 
-    private IResult? Refusal(HttpContext http)
+    /// <summary>The page a browser without the staff key gets, with the Basic challenge; null when the key is there.</summary>
+    public IResult? Refusal(HttpContext http)
     {
         if (keys.IsAuthorized(http.Request)) return null;
         ApiKeyFilter.Challenge(http.Response);

@@ -20,6 +20,8 @@ public sealed class StatusQuery(WorkshopStore workshops, NominationStore nominat
         var instanceTask = client.GetInstanceAsync(id, getInputsAndOutputs: true);
         var eventTask = workshop.Stage is Stage.Published ? client.GetInstanceAsync(AfterPublicationApi.InstanceOf(id), getInputsAndOutputs: true) : Task.FromResult<OrchestrationMetadata?>(null);
         await Task.WhenAll(slatesTask, historyTask, instanceTask, eventTask);
+        var published = await WasPublishedAsync(workshop);
+        var people = published ? await roster.ListAsync(id) : [];
         var now = time.GetUtcNow();
         return new WorkshopStatus(
             workshop.Id,
@@ -34,14 +36,15 @@ public sealed class StatusQuery(WorkshopStore workshops, NominationStore nominat
             historyTask.Result.Select(h => new HistoryLine(h.At, h.Stage, h.Action, h.Actor, h.Comment)).ToList(),
             (StuckOf(instanceTask.Result) ?? StuckOf(eventTask.Result)) is { } stuck ? new StuckView(stuck.Step, stuck.Reason, stuck.Since) : null)
         {
-            Participants = await WasPublishedAsync(workshop) ? Answers(await roster.ListAsync(id)) : null,
+            Participants = published ? Answers(people) : null,
+            Attendance = workshop.Stage == Stage.Held ? AttendanceCounts.Of(people) : null,
         };
     }
 
     /// <summary>Whether the workshop has a roster: it was published (a cancelled one only if cancelled after that).</summary>
     private async Task<bool> WasPublishedAsync(WorkshopRecord workshop) =>
         workshop.Stage is not (Stage.InternalReview or Stage.ChangesRequested or Stage.Nominations or Stage.DonorSignOff or Stage.Rejected or Stage.Expired)
-        && (workshop.Stage == Stage.Published || await announcements.GetAsync(workshop.Id) is not null);
+        && (workshop.Stage is Stage.Published or Stage.Held || await announcements.GetAsync(workshop.Id) is not null);
 
     /// <summary>Answers of the participants still invited; a withdrawn one counts nowhere (their substitute does).</summary>
     public static ParticipantCounts Answers(IEnumerable<Participant> roster) => new(roster

@@ -20,6 +20,10 @@ public sealed record WorkshopStatus(
     /// <summary>After publication: who of the list answered what, per ministry; absent before.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ParticipantCounts? Participants { get; init; }
+
+    /// <summary>Who came, once staff recorded it (the workshop is then Held); absent before.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Approvals.Participants.AttendanceCounts? Attendance { get; init; }
 }
 
 /// <summary>The step the workshop is stuck on: which, why in short and since when. <c>POST /api/workshops/{id}/retry</c>

@@ -19,6 +19,7 @@ public static class AuditActions
     public const string Cancelled = "Cancelled";
     public const string Published = "Published";
     public const string Postponed = "Postponed";
+    public const string AttendanceRecorded = "AttendanceRecorded";
     public const string IgnoredLateEvent = "IgnoredLateEvent";
     public const string StepStuck = "StepStuck";
     public const string StepRetried = "StepRetried";

@@ -14,6 +14,9 @@ public enum Stage
     Rejected,
     Cancelled,
     Expired,
+
+    /// <summary>The workshop took place and staff recorded who came.</summary>
+    Held,
 }
 
 /// <summary>The legal transitions of the lifecycle, in one place.</summary>
@@ -25,11 +28,13 @@ public static class StageMachine
         [Stage.ChangesRequested] = [Stage.InternalReview, Stage.DonorSignOff, Stage.Rejected, Stage.Cancelled, Stage.Expired],
         [Stage.Nominations] = [Stage.DonorSignOff, Stage.Cancelled, Stage.Expired],
         [Stage.DonorSignOff] = [Stage.Published, Stage.ChangesRequested, Stage.Rejected, Stage.Cancelled, Stage.Expired],
-        // After publication only a cancellation ends it early (the workshop's life after publication, Events/).
-        [Stage.Published] = [Stage.Cancelled],
+        // After publication only a cancellation ends it early (the workshop's life after publication, Events/); once
+        // the last day is over, staff recording attendance makes it Held.
+        [Stage.Published] = [Stage.Cancelled, Stage.Held],
         [Stage.Rejected] = [],
         [Stage.Cancelled] = [],
         [Stage.Expired] = [],
+        [Stage.Held] = [],
     };
 
     public static bool IsTerminal(this Stage stage) => Next[stage].Length == 0;

@@ -20,6 +20,7 @@ public static class StageNames
         [Stage.Rejected] = new("Rejected", "未获批准", "rejected"),
         [Stage.Cancelled] = new("Cancelled", "已取消", "cancelled"),
         [Stage.Expired] = new("Expired", "已过期", "expired"),
+        [Stage.Held] = new("Held", "已举办", "held"),
     };
 
     public static StageName Name(this Stage stage) => Names[stage];

@@ -58,6 +58,14 @@ public sealed class FunctionsMetadataTests(ServerRouteTable server, ITestOutputH
         Http(nameof(WorkshopFunctions.CancelWorkshop), Function, "workshops/{id}/cancel", "post"),
         Http(nameof(WorkshopFunctions.RetryWorkshopStep), Function, "workshops/{id}/retry", "post"),
         Http(nameof(AfterPublicationFunctions.PostponeWorkshop), Function, "workshops/{id}/postpone", "post"),
+        Http(nameof(AttendanceFunctions.RecordAttendance), Function, "workshops/{id}/attendance", "put"),
+        Http(nameof(AttendanceFunctions.ShowAttendancePage), Anonymous, "dashboard/workshops/{id}/attendance", "get"),
+        Http(nameof(AttendanceFunctions.SaveAttendancePage), Anonymous, "dashboard/workshops/{id}/attendance", "post"),
+        Http(nameof(ReportFunctions.ExportWorkshopParticipantsCsv), Function, "workshops/{id}/participants.csv", "get"),
+        Http(nameof(ReportFunctions.ExportWorkshopParticipantsXlsx), Function, "workshops/{id}/participants.xlsx", "get"),
+        Http(nameof(ReportFunctions.ExportProgrammeParticipants), Function, "reports/participants", "get"),
+        Http(nameof(ReportFunctions.DownloadWorkshopParticipantsCsv), Anonymous, "dashboard/workshops/{id}/participants.csv", "get"),
+        Http(nameof(ReportFunctions.DownloadWorkshopParticipantsXlsx), Anonymous, "dashboard/workshops/{id}/participants.xlsx", "get"),
         Http(nameof(WorkshopFunctions.ShowDashboard), Anonymous, "dashboard", "get"),
         Http(nameof(WorkshopFunctions.ShowWorkshopDashboard), Anonymous, "dashboard/workshops/{id}", "get"),
         Http(nameof(WorkshopFunctions.DownloadWorkshopAudit), Anonymous, "dashboard/workshops/{id}/audit.csv", "get"),
@@ -103,6 +111,8 @@ public sealed class FunctionsMetadataTests(ServerRouteTable server, ITestOutputH
     [
         nameof(WorkshopFunctions.ShowDashboard), nameof(WorkshopFunctions.ShowWorkshopDashboard),
         nameof(WorkshopFunctions.DownloadWorkshopAudit), nameof(WorkshopFunctions.DownloadWorkshopStatus),
+        nameof(AttendanceFunctions.ShowAttendancePage), nameof(AttendanceFunctions.SaveAttendancePage),
+        nameof(ReportFunctions.DownloadWorkshopParticipantsCsv), nameof(ReportFunctions.DownloadWorkshopParticipantsXlsx),
     ];
 
     static IEnumerable<HttpRoute> RoutesOf(FunctionMetadata f) =>
