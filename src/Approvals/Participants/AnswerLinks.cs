@@ -28,7 +28,7 @@ public sealed class AnswerLinks(LinkGate gate, ParticipantStore roster, IOptions
         var (opened, refusal) = await OpenAsync(token);
         if (opened is not { } o) return refusal!;
         if (RosterLinks.NotAForm(http.Request) is { } notAForm) return notAForm;
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var form = await FormBody.TryReadAsync(http.Request) ?? FormCollection.Empty;
         var answer = form["answer"].ToString() switch
         {
             "attending" => ParticipantAnswer.Attending,

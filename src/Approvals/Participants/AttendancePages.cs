@@ -31,7 +31,13 @@ public sealed class AttendancePages(DashboardPage dashboard, WorkshopStore works
                 "Attendance is recorded only from this page itself. Nothing was recorded.", "出席情况只能通过本页面记录。未作记录。");
         }
 
-        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(FormLimits, http.RequestAborted) : null;
+        var form = await FormBody.TryReadAsync(http.Request, FormLimits);
+        if (form is null && http.Request.HasFormContentType)
+        {
+            return Pages.Message(StatusCodes.Status400BadRequest, "The form could not be read", "无法读取表单",
+                "Send the attendance page's own form (one checkbox per participant). Nothing was recorded.", "请提交出席页面本身的表单（每位学员一个复选框）。未作记录。");
+        }
+
         var entries = form?[AttendanceRequest.AttendedField] ?? StringValues.Empty;
         var by = form?[AttendanceRequest.RecordedByField].ToString().Trim();
         var request = new AttendanceRequest(entries.OfType<string>().ToList(), string.IsNullOrEmpty(by) ? Workshops.CancelRequest.DefaultActor : TextClip.Clip(by, Workshops.CancelRequest.MaxActorLength)!, "page");

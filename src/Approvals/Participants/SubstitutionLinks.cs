@@ -32,7 +32,7 @@ public sealed class SubstitutionLinks(LinkGate gate, ParticipantStore roster, Di
         var list = await roster.ListAsync(link.Workshop.Id);
         if (time.GetUtcNow() >= Cutoff(link)) return await PageAsync(link, list, new Dictionary<string, string[]>(), StatusCodes.Status409Conflict);
 
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var form = await FormBody.TryReadAsync(http.Request) ?? FormCollection.Empty;
         var action = form["action"].ToString();
         var participant = form["participant"].ToString();
         var (withdraw, substitute, errors) = action switch

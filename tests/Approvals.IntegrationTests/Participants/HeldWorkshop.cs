@@ -21,6 +21,13 @@ internal static class HeldWorkshop
     public static async Task<(string Id, Participant[] Roster)> PublishedAndOverAsync(AppServer server, DateOnly day)
     {
         var (id, _) = await PublishedWorkshop.PublishAsync(server);
+        await OverAsync(id, day);
+        return (id, (await RosterAsync(id)).ToArray());
+    }
+
+    /// <summary>The calendar's step: the stored dates of a published workshop moved to <paramref name="day"/>, in the past.</summary>
+    public static async Task OverAsync(string id, DateOnly day)
+    {
         await using var services = LibraryServices.Build();
         var workshops = services.GetRequiredService<WorkshopStore>();
         var stored = (await workshops.GetAsync(id))!;
@@ -30,8 +37,6 @@ internal static class HeldWorkshop
             Sequence = 9_000_000,
             Previous = Stage.Published,
         });
-        var roster = await services.GetRequiredService<ParticipantStore>().ListAsync(id);
-        return (id, roster.ToArray());
     }
 
     public static Task<HttpResponseMessage> RecordAsync(AppServer server, string id, object body) =>
