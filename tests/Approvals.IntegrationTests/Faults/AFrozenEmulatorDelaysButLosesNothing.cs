@@ -14,9 +14,8 @@ public sealed class AFrozenEmulatorDelaysButLosesNothing(OwnAzurite azurite, Smt
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(20);
 
-    // Opt-in until it holds under the whole suite's load on a fresh clone (it failed 1 of 3 there; it passes alone).
-    [SoakFact]
-    [Trait("Category", "Soak")]
+    [Fact]
+    [Trait("Category", "Fault")]
     public async Task EveryWorkshopStillReachesPublishedAfterTwentySecondsOfFrozenStorage()
     {
         const string scenario = "storage frozen 20 s";
