@@ -14,7 +14,7 @@ public sealed class EventToStageLatency(AppServer server, ITestOutputHelper outp
 {
     private const int Workshops = 15;
 
-    [Fact]
+    [BenchmarkFact]
     public async Task ReviewApprovalToNominationsVisibleInStatus()
     {
         var ids = new List<string>();

@@ -15,7 +15,7 @@ namespace Approvals.IntegrationTests.Events;
 /// HTTP, mails and links only, except the one step that stands for the calendar (<see cref="HeldWorkshop.OverAsync"/>):
 /// the workshop is postponed, MFA replaces its participant, Zhao Min cannot come and SAFEA replaces her, the others
 /// answer, staff record who came, and the donor's two reports add up. Every calendar change is read from the raw mails.</summary>
-[Collection(SharedServer.Workshops)]
+[Collection(SharedServer.AfterPublication)]
 public sealed class AfterPublicationEndToEndTests(AppServer server)
 {
     private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) => new(fields.Select(f => KeyValuePair.Create(f.Key, f.Value)));

@@ -13,7 +13,7 @@ namespace Approvals.IntegrationTests.Events;
 /// told and replaces them on the ministry's list; the calendars follow (a cancellation for the withdrawn one's own event,
 /// an invitation for the substitute) and the status counts the answers. Opening a link, or sending its form empty,
 /// changes nothing.</summary>
-[Collection(SharedServer.Workshops)]
+[Collection(SharedServer.AfterPublication)]
 public sealed class AnswersAndSubstitutionsTests(AppServer server)
 {
     private const string SafeaFocalPoint = "focal.safea@gov.example.cn";

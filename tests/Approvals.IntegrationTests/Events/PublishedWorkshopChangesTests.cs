@@ -13,7 +13,7 @@ namespace Approvals.IntegrationTests.Events;
 /// a life after it, so this is also every workshop published before the upgrade — is postponed twice and then
 /// cancelled, all through the API; what participants, focal points, the donor and the public see is read from the
 /// raw mails and the public pages.</summary>
-[Collection(SharedServer.Workshops)]
+[Collection(SharedServer.AfterPublication)]
 public sealed class PublishedWorkshopChangesTests(AppServer server)
 {
     private const string Donor = "programme.manager@eeas.example.eu";

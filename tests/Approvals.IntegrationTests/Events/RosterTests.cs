@@ -8,7 +8,7 @@ namespace Approvals.IntegrationTests.Events;
 
 /// <summary>The roster a published workshop's life after publication works on: publication writes it from the slates,
 /// and a workshop published before it existed gets the same roster from its slates when first read.</summary>
-[Collection(SharedServer.Workshops)]
+[Collection(SharedServer.AfterPublication)]
 public sealed class RosterTests(AppServer server)
 {
     [Fact]

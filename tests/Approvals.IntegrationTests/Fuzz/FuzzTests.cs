@@ -15,7 +15,7 @@ namespace Approvals.IntegrationTests.Fuzz;
 /// workshop waiting in review: no answer is a 5xx, every refusal is a problem+json or a bilingual page, and not one
 /// table row is written.
 /// </summary>
-[Collection(nameof(OwnServers))]
+[Collection(nameof(FuzzStorage))]
 public sealed partial class FuzzTests(OwnAzurite azurite, ServerRouteTable routes, ITestOutputHelper output) : IClassFixture<ServerRouteTable>
 {
     const int Seed = 20261201;

@@ -10,7 +10,7 @@ namespace Approvals.IntegrationTests.Links;
 
 /// <summary>Approvers go on leave: staff reassign a waiting request, or its holder passes it on from their link. The old
 /// link then says who holds the request and decides nothing; the new holder's mail arrives and their answer counts.</summary>
-[Collection(SharedServer.Links)]
+[Collection(SharedServer.Browsers)]
 public sealed class HandoverTests(AppServer server)
 {
     private const string Manager = "project.manager@iom.example.org";

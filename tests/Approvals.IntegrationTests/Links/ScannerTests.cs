@@ -9,7 +9,7 @@ namespace Approvals.IntegrationTests.Links;
 /// <summary>A mail scanner (Defender Safe Links and the like) that opens every link of a mail in a real browser and
 /// submits every form on the page as it stands, with each of its buttons, typing nothing: it decides nothing and
 /// declines nothing. A person still decides in one screen.</summary>
-[Collection(SharedServer.Links)]
+[Collection(SharedServer.Browsers)]
 public sealed class ScannerTests(AppServer server)
 {
     private const string ProjectManager = "project.manager@iom.example.org";

@@ -9,7 +9,7 @@ namespace Approvals.IntegrationTests.Pages;
 
 /// <summary>On a phone (390×844, Debian's chromium): a participant says she cannot come from her confirmation's link,
 /// and her focal point replaces her from the link in the notice, both by typing and clicking.</summary>
-[Collection(SharedServer.Links)]
+[Collection(SharedServer.Browsers)]
 public sealed class AnswerAndSubstitutionOnAPhoneTests(AppServer server, Chromium chromium, ITestOutputHelper output) : IClassFixture<Chromium>
 {
     [Fact]

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Approvals.IntegrationTests.Pages;
 
 /// <summary>Staff on a phone (390×844, Debian's chromium) record who came from the workshop's dashboard page.</summary>
-[Collection(SharedServer.Links)]
+[Collection(SharedServer.Browsers)]
 public sealed class AttendanceOnAPhoneTests(AppServer server, Chromium chromium, ITestOutputHelper output) : IClassFixture<Chromium>
 {
     [Fact]

@@ -10,7 +10,7 @@ namespace Approvals.IntegrationTests.Pages;
 
 /// <summary>The pages as a person on a phone meets them: Debian's chromium at 390×844, typing and clicking. Every page
 /// is screenshotted to <see cref="Chromium.ScreenshotFolder"/>, and none may scroll sideways.</summary>
-[Collection(SharedServer.Links)]
+[Collection(SharedServer.Browsers)]
 public sealed class PagesInARealBrowserTests(AppServer server, Chromium chromium, ITestOutputHelper output) : IClassFixture<Chromium>
 {
     private const string Manager = "project.manager@iom.example.org";

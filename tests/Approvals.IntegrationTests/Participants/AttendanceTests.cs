@@ -11,7 +11,7 @@ using Approvals.Workflow;
 namespace Approvals.IntegrationTests.Participants;
 
 /// <summary>Staff record who came once the last day is over; the workshop is then Held and its status counts who attended.</summary>
-[Collection(SharedServer.Workshops)]
+[Collection(SharedServer.AfterPublication)]
 public sealed class AttendanceTests(AppServer server)
 {
     [Fact]

@@ -11,7 +11,7 @@ namespace Approvals.IntegrationTests.Reports;
 
 /// <summary>The donor's reports, opened with the libraries a spreadsheet user's tools stand for (CsvHelper, MiniExcel),
 /// every number checked against the workshops' lists.</summary>
-[Collection(SharedServer.Workshops)]
+[Collection(SharedServer.AfterPublication)]
 public sealed class DonorReportTests(AppServer server)
 {
     private static readonly string[] Sexes = ["Female", "Male", "Undisclosed"];
