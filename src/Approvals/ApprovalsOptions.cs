@@ -48,6 +48,9 @@ public sealed class MailOptions
     /// <summary>While the relay is down, a mail whose tries are spent waits this long as a fresh message, then gets a
     /// new round of tries; it never goes to the poison queue for an outage.</summary>
     public TimeSpan RelayRetryDelay { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How many mails of one batch are handed to the relay at the same time, each stream over its own connection.</summary>
+    public int SendConcurrency { get; set; } = 4;
 }
 
 public sealed class SmtpOptions

@@ -109,6 +109,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IMailTransport>(sp => MailSettings.UsesSmtp(sp.GetRequiredService<IOptions<ApprovalsOptions>>().Value.Mail)
             ? sp.GetRequiredService<SmtpMailTransport>()
             : sp.GetRequiredService<LocalMailboxTransport>());
+        services.AddSingleton<NotificationBatchSender>();
         services.AddSingleton<NotificationHandler>();
         services.AddMetrics();
         services.AddSingleton<ApprovalsMetrics>();

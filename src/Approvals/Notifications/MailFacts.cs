@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Approvals.Contacts;
 using Approvals.Links;
 using Approvals.Nominations;
@@ -27,13 +28,26 @@ public sealed record MailFacts(
 public sealed class MailFactsLoader(
     WorkshopStore workshops, DirectoryStore directory, NominationStore nominations, LinkIssuer links, IOptions<ApprovalsOptions> options)
 {
-    public async Task<MailFacts> LoadAsync(Notification notification)
+    public Task<MailFacts> LoadAsync(Notification notification) => LoadAsync(notification, null);
+
+    /// <summary>A loader for the mails of one batch: each workshop (and its slates) is read once for all of them.</summary>
+    public Func<Notification, Task<MailFacts>> ForBatch()
+    {
+        var workshopReads = new ConcurrentDictionary<string, Lazy<Task<WorkshopRecord?>>>(StringComparer.Ordinal);
+        var slateReads = new ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<Slate>>>>(StringComparer.Ordinal);
+        var cache = new Reads(
+            id => workshopReads.GetOrAdd(id, key => new(() => workshops.GetAsync(key))).Value,
+            id => slateReads.GetOrAdd(id, key => new(() => nominations.ListAsync(key))).Value);
+        return n => LoadAsync(n, cache);
+    }
+
+    private async Task<MailFacts> LoadAsync(Notification notification, Reads? cache)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        var workshop = await workshops.GetAsync(notification.WorkshopId)
+        var workshop = await (cache?.Workshop(notification.WorkshopId) ?? workshops.GetAsync(notification.WorkshopId))
             ?? throw new InvalidOperationException($"Notification {notification.Id} is for workshop {notification.WorkshopId}, which is not stored.");
         var names = await directory.LoadAsync();
-        var slates = NeedsSlates(notification) ? await nominations.ListAsync(notification.WorkshopId) : [];
+        var slates = NeedsSlates(notification) ? await (cache?.Slates(notification.WorkshopId) ?? nominations.ListAsync(notification.WorkshopId)) : [];
         var id = Uri.EscapeDataString(notification.WorkshopId);
         return new MailFacts(
             notification,
@@ -47,6 +61,8 @@ public sealed class MailFactsLoader(
             links.Build($"api/events/{id}"),
             MailSettings.From(options.Value.Mail));
     }
+
+    private sealed record Reads(Func<string, Task<WorkshopRecord?>> Workshop, Func<string, Task<IReadOnlyList<Slate>>> Slates);
 
     private static bool NeedsSlates(Notification n) =>
         n.Kind == NotificationKind.DonorRequest || (n.Kind is NotificationKind.Reminder or NotificationKind.Escalation && n.Stage == Stage.DonorSignOff);

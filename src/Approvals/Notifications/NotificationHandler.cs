@@ -8,7 +8,9 @@ using Microsoft.Extensions.Options;
 namespace Approvals.Notifications;
 
 /// <summary>The mail sender behind the <c>notifications</c> queue, called by the Functions <c>[QueueTrigger]</c> and by
-/// the server's <c>NotificationQueueWorker</c>: renders the notification and sends it once per notification id.
+/// the server's <c>NotificationQueueWorker</c>: renders the notification and sends it once per notification id (a
+/// message holding a <see cref="NotificationBatch"/> goes to <see cref="NotificationBatchSender"/>, which puts back
+/// whatever of it did not go out as single messages, handled here).
 /// <para>Exactly-once holds up to the SMTP boundary: the send is claimed in <c>SentMail</c> before and recorded after.
 /// If the process dies between a successful hand-over and that record, the claim's lease expires and a redelivery sends
 /// the mail again, with the same Message-Id (at-least-once there, and only there). A failure throws, so the message is
@@ -16,6 +18,7 @@ namespace Approvals.Notifications;
 /// relay that is down, or another delivery sending it right now. Then the mail waits as a fresh message and this
 /// delivery ends normally, so neither host's retry count can poison it.</para></summary>
 public sealed class NotificationHandler(
+    NotificationBatchSender batches,
     MailFactsLoader facts,
     NotificationRenderer renderer,
     IMailTransport transport,
@@ -35,7 +38,14 @@ public sealed class NotificationHandler(
     /// <param name="dequeueCount">This delivery's number (1 for the first).</param>
     public async Task<Delivered> HandleAsync(string messageText, long dequeueCount, CancellationToken cancellationToken = default)
     {
-        var notification = Parse(messageText);
+        var notifications = NotificationBatch.Parse(messageText, out var isBatch);
+        return isBatch
+            ? await batches.HandleAsync(notifications, dequeueCount, cancellationToken)
+            : await HandleOneAsync(notifications[0], messageText, dequeueCount, cancellationToken);
+    }
+
+    private async Task<Delivered> HandleOneAsync(Notification notification, string messageText, long dequeueCount, CancellationToken cancellationToken)
+    {
         using var span = ApprovalsTelemetry.Start(SpanName, notification.TraceParent, notification.WorkshopId, ActivityKind.Consumer);
         span?.SetTag("approvals.notification.kind", notification.Kind.ToString());
         span?.SetTag("approvals.notification.id", notification.Id);
@@ -112,7 +122,7 @@ public sealed class NotificationHandler(
             throw new InvalidDataException($"The queue message is not a notification: {e.Message}", e);
         }
 
-        if (n is null || string.IsNullOrWhiteSpace(n.Id) || string.IsNullOrWhiteSpace(n.To) || string.IsNullOrWhiteSpace(n.WorkshopId))
+        if (n is null || !NotificationBatch.IsComplete(n))
         {
             throw new InvalidDataException("The queue message lacks a notification id, recipient or workshop id.");
         }

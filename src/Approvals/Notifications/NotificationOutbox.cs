@@ -5,7 +5,8 @@ using Azure.Storage.Queues;
 namespace Approvals.Notifications;
 
 /// <summary>The outbox: puts notifications on the <c>notifications</c> queue (Base64, as the Functions queue trigger
-/// expects per host.json) for the mail handler.</summary>
+/// expects per host.json) for the mail handler, a step's notifications for one workshop together as a
+/// <see cref="NotificationBatch"/>.</summary>
 public sealed class NotificationOutbox(StorageAccount account)
 {
     private readonly Lazy<Task<QueueClient>> queue = new(async () =>
@@ -22,9 +23,9 @@ public sealed class NotificationOutbox(StorageAccount account)
 
         // Each mail's span continues the span that queued it (the workflow step), else the trace it was given.
         var queuedBy = ApprovalsTelemetry.CurrentTraceParent();
-        foreach (var n in notifications)
+        foreach (var message in NotificationBatch.Messages(notifications.Select(n => queuedBy is null ? n : n with { TraceParent = queuedBy })))
         {
-            await client.SendMessageAsync(Json.Store(queuedBy is null ? n : n with { TraceParent = queuedBy }));
+            await client.SendMessageAsync(message);
         }
     }
 

@@ -48,7 +48,7 @@ public sealed record SentMailRecord(string NotificationId, string WorkshopId, st
 /// A delivery first claims the row by a conditional insert (or, for a failed or abandoned attempt, a conditional
 /// update), sends, then marks it sent. Two deliveries racing for one notification: one claim wins, the other sees
 /// <see cref="SendClaimState.InProgress"/> and retries later, by when the row says Sent.</summary>
-public sealed class SentMailStore(Tables tables, TimeProvider time, ILogger<SentMailStore> logger)
+public sealed partial class SentMailStore(Tables tables, TimeProvider time, ILogger<SentMailStore> logger)
 {
     public const string Sending = "Sending";
     public const string Sent = "Sent";
@@ -116,12 +116,7 @@ public sealed class SentMailStore(Tables tables, TimeProvider time, ILogger<Sent
     {
         ArgumentNullException.ThrowIfNull(claim);
         var table = await tables.GetAsync(StorageNames.SentMail);
-        var entity = new TableEntity(claim.PartitionKey, claim.RowKey)
-        {
-            [nameof(SentMailRow.Status)] = Sent,
-            [nameof(SentMailRow.SentAt)] = time.GetUtcNow(),
-            [nameof(SentMailRow.Receipt)] = Truncate(receipt),
-        };
+        var entity = SentEntity(claim, receipt, time.GetUtcNow());
         try
         {
             await table.UpdateEntityAsync(entity, claim.ETag, TableUpdateMode.Merge);

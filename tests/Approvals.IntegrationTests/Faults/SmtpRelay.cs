@@ -23,6 +23,11 @@ public sealed class SmtpRelay : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>How many connections it has accepted.</summary>
+    public int Connections => Volatile.Read(ref connections);
+
+    private int connections;
+
     public bool IsUp => listener is not null;
 
     public void Up()
@@ -66,6 +71,7 @@ public sealed class SmtpRelay : IAsyncDisposable
                 return;
             }
 
+            Interlocked.Increment(ref connections);
             _ = Task.Run(() => CarryAsync(client, ct), CancellationToken.None);
         }
     }
