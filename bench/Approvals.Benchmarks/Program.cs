@@ -6,11 +6,12 @@ using Approvals.Benchmarks;
 var options = BenchOptions.Parse(args);
 var progress = new Progress();
 var root = BenchServer.RepositoryRoot();
+var tried = options.HostJson is null ? null : File.ReadAllText(options.HostJson);
 var variants = new Dictionary<string, Variant>(StringComparer.Ordinal)
 {
-    ["tuned"] = new("tuned", null, TwoServers: false),
-    ["defaults"] = new("defaults", DurableDefaults(File.ReadAllText(Path.Combine(root, "host.json"))), TwoServers: false),
-    ["scaleout"] = new("scaleout", null, TwoServers: true),
+    ["tuned"] = new("tuned", tried, TwoServers: false),
+    ["defaults"] = new("defaults", DurableDefaults(tried ?? File.ReadAllText(Path.Combine(root, "host.json"))), TwoServers: false),
+    ["scaleout"] = new("scaleout", tried, TwoServers: true),
 };
 
 var results = new List<VariantResult>();

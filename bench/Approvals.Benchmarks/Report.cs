@@ -42,6 +42,8 @@ public static class Report
             r => r.StorageRequestsPerLifecycle, "≤ 450", r => r.StorageRequestsPerLifecycle <= 450);
         Row("emulator CPU per lifecycle", r => $"{r.EmulatorCpuPerLifecycleSeconds:F2} s", r => r.EmulatorCpuPerLifecycleSeconds, "≤ 0.5 s",
             r => r.EmulatorCpuPerLifecycleSeconds <= 0.5);
+        Row("server CPU per lifecycle (benchmark's own)", r => $"{r.ServerCpuPerLifecycleSeconds:F2} s ({r.BenchmarkCpuPerLifecycleSeconds:F2} s)", r => r.ServerCpuPerLifecycleSeconds, "");
+        Row($"lifecycles per minute if all {Environment.ProcessorCount} cores did only this", r => $"{r.CpuCeilingPerMinute:F0}", r => r.CpuCeilingPerMinute, "");
         Row("server RSS (now / peak)", r => string.Join(" + ", r.ServerRssMiB.Zip(r.ServerPeakRssMiB, (n, p) => $"{n:F0}/{p:F0} MiB")), r => r.ServerPeakRssMiB.Sum(), "");
         Row("correctness", r => $"{r.LifecyclesCompleted}/{options.Lifecycles} lifecycles published, {r.Confirmations}/{r.ConfirmationsExpected} confirmations, " +
             $"{r.DuplicateMails} duplicate mails of {r.MailsAccepted}, {r.Failures.Count} failures, {r.UnconfirmedPages} pages answered 202", null, "no duplicate, no failure",

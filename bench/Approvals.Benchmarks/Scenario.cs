@@ -45,9 +45,13 @@ public sealed class Scenario(BenchOptions options, Variant variant, Progress pro
 
         var storageBefore = await CountsAsync(servers);
         var cpuBefore = ProcStats.CpuSeconds(azurite.ProcessId);
+        var serverCpuBefore = servers.Sum(s => ProcStats.CpuSeconds(s.ProcessId));
+        var benchCpuBefore = Environment.CpuUsage.TotalTime.TotalSeconds;
         await LifecyclesAsync(people, sink, result);
         var storageAfter = await CountsAsync(servers);
         result.EmulatorCpuPerLifecycleSeconds = (ProcStats.CpuSeconds(azurite.ProcessId) - cpuBefore) / options.Lifecycles;
+        result.ServerCpuPerLifecycleSeconds = (servers.Sum(s => ProcStats.CpuSeconds(s.ProcessId)) - serverCpuBefore) / options.Lifecycles;
+        result.BenchmarkCpuPerLifecycleSeconds = (Environment.CpuUsage.TotalTime.TotalSeconds - benchCpuBefore) / options.Lifecycles;
         result.StoragePerLifecycle = Breakdown(storageBefore, storageAfter, hub, options.Lifecycles);
         result.EmulatorCpuTotalSeconds = ProcStats.CpuSeconds(azurite.ProcessId);
         result.ServerRssMiB = servers.Select(s => s.Memory()).Select(m => Math.Round(m.Now)).ToList();

@@ -21,6 +21,15 @@ public sealed class VariantResult
     public double StorageRequestsPerLifecycle => Math.Round(StoragePerLifecycle.Values.Sum(), 1);
     public double EmulatorCpuPerLifecycleSeconds { get; set; }
     public double EmulatorCpuTotalSeconds { get; set; }
+    public double ServerCpuPerLifecycleSeconds { get; set; }
+
+    /// <summary>The simulated people themselves: pages parsed, forms posted, mails received and parsed.</summary>
+    public double BenchmarkCpuPerLifecycleSeconds { get; set; }
+
+    /// <summary>Lifecycles per minute the machine could carry if every core did nothing but this work.</summary>
+    public double CpuCeilingPerMinute => (EmulatorCpuPerLifecycleSeconds + ServerCpuPerLifecycleSeconds + BenchmarkCpuPerLifecycleSeconds) is > 0 and var cpu
+        ? Environment.ProcessorCount * 60 / cpu
+        : double.NaN;
     public List<double> ServerRssMiB { get; set; } = [];
     public List<double> ServerPeakRssMiB { get; set; } = [];
 
