@@ -18,9 +18,9 @@ public sealed class OneActivityPerStepTests(WorkflowHarness harness)
     private const string Deputy = "deputy.manager@iom.example.org";
     private static readonly LinkVisit Via = new(Manager, "203.0.113.9", "Firefox/133", null);
 
-    /// <summary>Every kind of step a workshop makes on its way to Published: a handover, a click on an older link, a
-    /// decision through a link (its receipt), changes requested and a resubmission, slates kept (one through a link) and
-    /// one refused, the donor's approval and the publication.</summary>
+    /// <summary>Every kind of step a workshop makes on its way to Published: a handover, a click on an older link,
+    /// decisions through a link (their receipts), changes requested and a resubmission, slates kept (one through a link)
+    /// and one refused, the donor's approval and the publication.</summary>
     private async Task<string> EveryStepToPublished(int version)
     {
         var id = await harness.StartAsync(version: version);
@@ -52,7 +52,8 @@ public sealed class OneActivityPerStepTests(WorkflowHarness harness)
         }
 
         await harness.WaitForStage(id, Stage.DonorSignOff);
-        await harness.Decide(id, Stage.DonorSignOff, Decision.Approve, round: 1, approver: Donor);
+        await harness.Client.RaiseEventAsync(id, WorkflowEvents.DecisionRecorded, new DecisionRecorded(
+            Stage.DonorSignOff, 1, Donor, Decision.Approve, null, "t2", DateTimeOffset.UtcNow, Via with { Recipient = Donor }));
         Assert.Equal(Stage.Published, (await harness.WaitForOutcome(id)).Stage);
         return id;
     }
@@ -82,7 +83,7 @@ public sealed class OneActivityPerStepTests(WorkflowHarness harness)
         Progress, Mails, // a slate refused
         Slate, Progress, Slate, Progress, Slate, Progress, Slate, Progress, Slate, Progress, Slate, Progress, Slate, Progress,
         Load, Progress, Mails, // nominations closed: the donor's request
-        nameof(PublishAnnouncement), Progress, Mails, // published
+        Mails, nameof(PublishAnnouncement), Progress, Mails, // the donor's receipt; published
     ];
 
     private static readonly string[] BeforeCancelledInNominations = [Load, Progress, Mails, Load, Progress, Mails, Progress, Mails];
@@ -122,7 +123,7 @@ public sealed class OneActivityPerStepTests(WorkflowHarness harness)
         Assert.Equal(8, harness.Slates.Count(s => s.WorkshopId == id));
 
         // The decision's receipt goes out with the step it led to, the slate's with the step that kept it.
-        Assert.Equal(3, harness.NotificationsOf(id).Count(n => n.Kind == NotificationKind.Receipt));
+        Assert.Equal(4, harness.NotificationsOf(id).Count(n => n.Kind == NotificationKind.Receipt));
     }
 
     [Fact]
