@@ -89,6 +89,7 @@ public static class ServiceCollectionExtensions
 
         services.AddTransient<LoadDirectory>();
         services.AddTransient<RecordProgress>();
+        services.AddTransient<RecordStep>();
         services.AddTransient<SendNotifications>();
         services.AddTransient<SaveSlate>();
         services.AddTransient<PublishAnnouncement>();

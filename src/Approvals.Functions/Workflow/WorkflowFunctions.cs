@@ -11,7 +11,7 @@ namespace Approvals.Functions.Workflow;
 
 /// <summary>The orchestrator and activities as Durable Functions; each body hands over to the library.</summary>
 public sealed class WorkflowFunctions(
-    LoadDirectory loadDirectory, RecordProgress recordProgress, SendNotifications sendNotifications, SaveSlate saveSlate,
+    LoadDirectory loadDirectory, RecordProgress recordProgress, RecordStep recordStep, SendNotifications sendNotifications, SaveSlate saveSlate,
     PublishAnnouncement publishAnnouncement, RecordStuck recordStuck)
 {
     // The input as a parameter (the extension binds the one parameter it does not otherwise handle), not
@@ -25,6 +25,9 @@ public sealed class WorkflowFunctions(
 
     [Function(nameof(RecordProgress))]
     public Task<bool> RunRecordProgress([ActivityTrigger] ProgressUpdate update) => recordProgress.ExecuteAsync(update);
+
+    [Function(nameof(RecordStep))]
+    public Task<int> RunRecordStep([ActivityTrigger] StepRecord step) => recordStep.ExecuteAsync(step);
 
     [Function(nameof(SendNotifications))]
     public Task<int> RunSendNotifications([ActivityTrigger] List<Notification> notifications) => sendNotifications.ExecuteAsync(notifications);

@@ -19,8 +19,7 @@ internal static class NominationsStep
         List<string> Silent() => invited.Where(m => !slates.ContainsKey(m)).ToList();
         IReadOnlyList<PendingRequest> Open() => Silent().Select(m => new PendingRequest(Role.FocalPoint, m, due)).ToList();
 
-        await run.Record(Stage.Nominations, move.Because, Open());
-        await run.Notify(run.ToFocalPoints(NotificationKind.NominationRequest, invited, due));
+        await run.Record(Stage.Nominations, move.Because, Open(), mails: () => run.ToFocalPoints(NotificationKind.NominationRequest, invited, due));
 
         if (Silent().Count > 0)
         {
@@ -71,18 +70,18 @@ internal static class NominationsStep
             // A slate of a thousand nominees can give a thousand reasons; the first ones tell the sender what to fix.
             var reasons = TextClip.Clip(string.Join(" ", errors.SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}"))), MaxReasons)!;
             run.Answer(submitted.Receipt, used: false, reasons);
-            await run.Record(Stage.Nominations, new Step(AuditActions.SlateRefused, slate.SubmittedBy, $"{slate.Ministry}: {reasons}"), open(), tokenId: submitted.TokenId);
-            await run.Notify([run.Message(NotificationKind.SlateRefused, slate.SubmittedBy, Role.FocalPoint, due, ministry: slate.Ministry, comment: reasons)]);
+            await run.Record(Stage.Nominations, new Step(AuditActions.SlateRefused, slate.SubmittedBy, $"{slate.Ministry}: {reasons}"), open(), tokenId: submitted.TokenId,
+                mails: () => [run.Message(NotificationKind.SlateRefused, slate.SubmittedBy, Role.FocalPoint, due, ministry: slate.Ministry, comment: reasons)]);
             return;
         }
 
         run.Answer(submitted.Receipt, used: true);
         var key = run.Proposal.Invitations.First(i => string.Equals(i.Ministry, slate.Ministry, StringComparison.OrdinalIgnoreCase)).Ministry;
         slates[key] = slate with { Ministry = key };
-        await run.CallAsync<bool>(nameof(SaveSlate), new SlateRecord(run.Id, slates[key], submitted.TokenId) { TraceParent = run.TraceParent });
         await run.Record(Stage.Nominations, new Step(slate.Declined ? AuditActions.Declined : AuditActions.SlateAccepted, slate.SubmittedBy,
-            slate.Declined ? key : $"{key}: {slate.Nominees.Count} nominee(s)"), open(), tokenId: submitted.TokenId);
-        if (submitted.Via is { } via) await run.Notify([LinkReceipts.Slate(run.Id, run.Round, submitted with { Slate = slates[key] }, via)]);
+                slate.Declined ? key : $"{key}: {slate.Nominees.Count} nominee(s)"), open(), tokenId: submitted.TokenId,
+            mails: () => submitted.Via is { } via ? [LinkReceipts.Slate(run.Id, run.Round, submitted with { Slate = slates[key] }, via)] : [],
+            slate: new SlateRecord(run.Id, slates[key], submitted.TokenId) { TraceParent = run.TraceParent });
     }
 
     /// <summary>The same answer sent again (a double click, a re-sent form): same decline, same nominees in the same order.</summary>

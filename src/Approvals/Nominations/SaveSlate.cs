@@ -21,9 +21,16 @@ public sealed class SaveSlate(NominationStore store, ApprovalsMetrics metrics) :
         ArgumentNullException.ThrowIfNull(record);
         return ApprovalsTelemetry.RunStepAsync(nameof(SaveSlate), record.TraceParent, record.WorkshopId, async () =>
         {
-            await store.SaveAsync(record.WorkshopId, record.Slate, record.TokenId);
-            metrics.SlateAccepted(record.Slate.Declined);
+            await StoreAsync(record);
             return true;
         });
+    }
+
+    /// <summary>Stores the slate, for the step that accepts it (<see cref="Workflow.RecordStep"/>).</summary>
+    internal async Task StoreAsync(SlateRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await store.SaveAsync(record.WorkshopId, record.Slate, record.TokenId);
+        metrics.SlateAccepted(record.Slate.Declined);
     }
 }

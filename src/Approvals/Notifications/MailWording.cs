@@ -21,6 +21,7 @@ internal static class MailWording
     {
         nameof(LoadDirectory) => ("load the project directory", "读取项目通讯录"),
         nameof(RecordProgress) => ("record its progress", "记录流程进展"),
+        nameof(RecordStep) => ("record its progress and send its mails", "记录流程进展并发送邮件"),
         nameof(SendNotifications) => ("send its mails", "发送邮件"),
         nameof(SaveSlate) => ("save a ministry's nominations", "保存部委提名"),
         nameof(PublishAnnouncement) => ("publish the announcement", "发布公告"),

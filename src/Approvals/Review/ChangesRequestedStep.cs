@@ -22,8 +22,8 @@ internal static class ChangesRequestedStep
 
         var proposer = run.Proposal.SubmittedBy;
         var due = run.Now + run.Timing.ReviewTimeout;
-        await run.Record(Stage.ChangesRequested, because, [new PendingRequest(Role.Proposer, proposer, due)], resumesAt: returnTo);
-        await run.Notify([run.Message(NotificationKind.ChangesRequested, proposer, Role.Proposer, due, comment: because.Comment) with { Outcome = returnTo }]);
+        await run.Record(Stage.ChangesRequested, because, [new PendingRequest(Role.Proposer, proposer, due)], resumesAt: returnTo,
+            mails: () => [run.Message(NotificationKind.ChangesRequested, proposer, Role.Proposer, due, comment: because.Comment) with { Outcome = returnTo }]);
 
         var end = await run.WaitAsync(new WaitPlan<ProposalResubmitted>(
             WorkflowEvents.ProposalResubmitted,

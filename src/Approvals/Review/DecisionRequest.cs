@@ -17,8 +17,8 @@ internal static class Decisions
     {
         var due = run.Now + request.Timeout;
         await run.Record(request.Stage, because, request.Approvers.Select(a => new PendingRequest(request.Role, a, due)).ToList(),
-            because.Action == AuditActions.Resubmitted ? run.Proposal : null);
-        await run.Notify(request.Approvers.Select(a => run.Message(request.Kind, a, request.Role, due)));
+            because.Action == AuditActions.Resubmitted ? run.Proposal : null,
+            mails: () => request.Approvers.Select(a => run.Message(request.Kind, a, request.Role, due)));
 
         var end = await run.WaitAsync(new WaitPlan<DecisionRecorded>(
             WorkflowEvents.DecisionRecorded,
@@ -36,8 +36,9 @@ internal static class Decisions
 
         var d = end.Event!;
         // Only a decision the workflow takes gets a receipt. (Events raised before receipts moved here carry no client:
-        // their page sent it, and their histories replay without this step.)
-        if (d.Via is { } via) await run.Notify([LinkReceipts.Decision(run.Id, d, via)]);
+        // their page sent it, and their histories replay without this step.) Every decision leads to a recorded step,
+        // which sends it.
+        if (d.Via is { } via) await run.NotifyWithNextStep([LinkReceipts.Decision(run.Id, d, via)]);
         return d.Decision switch
         {
             Decision.Approve => new Move(request.OnApprove, new Step(AuditActions.Approved, d.Approver, d.Comment)),

@@ -14,14 +14,19 @@ public sealed class RecordProgress(WorkshopStore workshops, AuditLog audit, Appr
         ArgumentNullException.ThrowIfNull(update);
         return ApprovalsTelemetry.RunStepAsync(nameof(RecordProgress), update.Origin?.TraceParent, update.WorkshopId, async () =>
         {
-            await audit.AppendAsync(update.WorkshopId, update.Entry);
-            await workshops.ApplyAsync(update);
-            if (update.Origin?.At is { } clickedAt && update.Previous is { } previous && previous != update.Stage)
-            {
-                metrics.NextStageRecorded(update.Stage, time.GetUtcNow() - clickedAt);
-            }
-
+            await StoreAsync(update);
             return true;
         });
+    }
+
+    /// <summary>The audit line and the snapshot, for a step that records more than its progress (<see cref="RecordStep"/>).</summary>
+    internal async Task StoreAsync(ProgressUpdate update)
+    {
+        await audit.AppendAsync(update.WorkshopId, update.Entry);
+        await workshops.ApplyAsync(update);
+        if (update.Origin?.At is { } clickedAt && update.Previous is { } previous && previous != update.Stage)
+        {
+            metrics.NextStageRecorded(update.Stage, time.GetUtcNow() - clickedAt);
+        }
     }
 }

@@ -17,6 +17,7 @@ public static class WorkflowRegistry
         registry.AddOrchestrator<WorkshopOrchestration>();
         registry.AddActivity<LoadDirectory>();
         registry.AddActivity<RecordProgress>();
+        registry.AddActivity<RecordStep>();
         registry.AddActivity<SendNotifications>();
         registry.AddActivity<SaveSlate>();
         registry.AddActivity<PublishAnnouncement>();

@@ -78,8 +78,8 @@ internal sealed partial class WorkshopRun
             _ => AuditActions.PassedOn,
         };
         await Record(Stage, new Step(action, asked.Actor,
-            $"{where}: {asked.From} → {asked.To}{(asked.Note is { Length: > 0 } note ? $" — {note}" : string.Empty)}"), pending);
-        await Notify(moves.SelectMany(m => HandoverMails(m, pending, due, alreadyHeld.Contains(m))));
+            $"{where}: {asked.From} → {asked.To}{(asked.Note is { Length: > 0 } note ? $" — {note}" : string.Empty)}"), pending,
+            mails: () => moves.SelectMany(m => HandoverMails(m, pending, due, alreadyHeld.Contains(m))));
     }
 
     /// <summary>The new holder gets the request with a link of their own; the previous holder, the proposer and the

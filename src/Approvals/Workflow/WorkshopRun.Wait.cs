@@ -89,8 +89,11 @@ internal sealed partial class WorkshopRun
             if (Now + TimerSlack < due)
             {
                 nextReminder = Now + Timing.ReminderInterval;
-                await Notify(plan.Reminders(due));
-                await Record(Stage, new Step(AuditActions.ReminderSent, AuditActions.System, Parties(Pending)), Pending);
+
+                // Runs started before steps were one activity sent the reminders before they recorded them.
+                if (!OneActivityPerStep) await Notify(plan.Reminders(due));
+                await Record(Stage, new Step(AuditActions.ReminderSent, AuditActions.System, Parties(Pending)), Pending,
+                    mails: OneActivityPerStep ? () => plan.Reminders(due) : null);
                 continue;
             }
 
@@ -102,8 +105,8 @@ internal sealed partial class WorkshopRun
             due = Now + Timing.EscalationGrace;
             nextReminder = Now + Timing.ReminderInterval;
             await Record(Stage, new Step(AuditActions.Escalated, AuditActions.System, $"No answer from {Parties(waitingFor)}"),
-                waitingFor.Select(p => p with { DueAt = due }).ToList());
-            await Notify(Directory.Escalation.Select(e => Message(NotificationKind.Escalation, e, Role.Manager, due)));
+                waitingFor.Select(p => p with { DueAt = due }).ToList(),
+                mails: () => Directory.Escalation.Select(e => Message(NotificationKind.Escalation, e, Role.Manager, due)));
         }
 
         return new(null, await Expire($"Stopped waiting after {MaxEventsPerWait} answers that did not complete the step."));

@@ -24,6 +24,9 @@ internal sealed partial class WorkshopRun
     /// from the ambient trace, so a replay passes the same to the activities.</summary>
     private StepOrigin? origin;
 
+    /// <summary>Mails that go out with the next recorded step (<see cref="NotifyWithNextStep"/>).</summary>
+    private readonly List<Notification> withNextStep = [];
+
     private WorkshopRun(TaskOrchestrationContext context, WorkshopStarted input, Task<CancelRequested> cancellation)
     {
         this.context = context;
@@ -82,10 +85,15 @@ internal sealed partial class WorkshopRun
     public void KeepSlates(IEnumerable<Slate> slates) => Slates = slates.OrderBy(s => s.Ministry, StringComparer.Ordinal).ToList();
 
     /// <summary>Moves to <paramref name="to"/> (a legal move, or it throws) and tells storage: the new snapshot, who is
-    /// waited for, and one audit line.</summary>
+    /// waited for, and one audit line; then sends the step's <paramref name="mails"/>, written at the stage it records
+    /// (and the slate it keeps, stored first). One activity (<see cref="RecordStep"/>), or, in a run started before
+    /// that, the activities it made then, in their order: the slate, the record, the mails.</summary>
     public async Task Record(
-        Stage to, Step step, IReadOnlyList<PendingRequest> open, Proposal? changedProposal = null, string? tokenId = null, Stage? resumesAt = null)
+        Stage to, Step step, IReadOnlyList<PendingRequest> open, Proposal? changedProposal = null, string? tokenId = null, Stage? resumesAt = null,
+        Func<IEnumerable<Notification>>? mails = null, SlateRecord? slate = null)
     {
+        if (slate is not null && !OneActivityPerStep) await CallAsync<bool>(nameof(SaveSlate), slate);
+
         // The run moves only once storage has the step: a step stuck here leaves the workshop where storage shows it.
         var previous = Stage;
         var next = to == Stage ? Stage : StageMachine.Move(Stage, to);
@@ -94,24 +102,66 @@ internal sealed partial class WorkshopRun
         // The status shows the new stage before storage does: a page that sees the stored stage and waits for the
         // workflow's answer must never find the status behind it (it would take that as "moved on, not used").
         if (next != previous || changedProposal is not null) PublishStatus(next);
-        await CallAsync<bool>(nameof(RecordProgress), new ProgressUpdate(Id, next, Round, entry, open, changedProposal)
+        var update = new ProgressUpdate(Id, next, Round, entry, open, changedProposal)
         {
             Sequence = ++recorded,
             Previous = previous,
             ResumesAt = resumesAt,
             Handovers = HandoversFor(next),
             Origin = origin,
-        });
+        };
+        if (OneActivityPerStep)
+        {
+            var batch = withNextStep.Concat(Traced(WrittenAt(next, mails))).ToList();
+            await CallAsync<int>(nameof(RecordStep), new StepRecord(update, batch) { Slate = slate });
+            withNextStep.Clear();
+        }
+        else
+        {
+            await CallAsync<bool>(nameof(RecordProgress), update);
+        }
+
         if (next != previous && origin is { At: not null }) origin = origin with { At = null };
         Stage = next;
         Pending = open;
         if (next != previous || changedProposal is not null) PublishStatus();
+        if (!OneActivityPerStep && mails is not null) await Notify(mails());
     }
 
     public Task Notify(IEnumerable<Notification> notifications)
     {
-        var batch = notifications.Select(n => n with { TraceParent = origin?.TraceParent }).ToList();
+        var batch = Traced(notifications);
         return batch.Count == 0 ? Task.CompletedTask : CallAsync<int>(nameof(SendNotifications), batch);
+    }
+
+    /// <summary>Sends <paramref name="notifications"/> with the step the run records next, which follows at once (the
+    /// next stage's first step); a run started before steps were one activity sends them now, as it did.</summary>
+    public Task NotifyWithNextStep(IEnumerable<Notification> notifications)
+    {
+        if (!OneActivityPerStep) return Notify(notifications);
+        withNextStep.AddRange(Traced(notifications));
+        return Task.CompletedTask;
+    }
+
+    private bool OneActivityPerStep => input.Version >= WorkshopStarted.OneActivityPerStep;
+
+    private List<Notification> Traced(IEnumerable<Notification> notifications) =>
+        notifications.Select(n => n with { TraceParent = origin?.TraceParent }).ToList();
+
+    /// <summary>A step's mails as a run that sent them after the step wrote them: at the stage the step records.</summary>
+    private List<Notification> WrittenAt(Stage next, Func<IEnumerable<Notification>>? mails)
+    {
+        if (mails is null) return [];
+        var at = Stage;
+        Stage = next;
+        try
+        {
+            return mails().ToList();
+        }
+        finally
+        {
+            Stage = at;
+        }
     }
 
     public Notification Message(NotificationKind kind, string to, Role role, DateTimeOffset? due, string? ministry = null, string? comment = null) =>
@@ -124,10 +174,10 @@ internal sealed partial class WorkshopRun
     /// <summary>Ends the workshop at a terminal stage and tells the proposer (and <paramref name="notifyAlso"/>).</summary>
     public async Task<WorkshopOutcome> Finish(Stage terminal, Step step, IEnumerable<(string To, Role Role)>? notifyAlso = null)
     {
-        await Record(terminal, step, []);
         var recipients = new[] { (To: Proposal.SubmittedBy, Role: Role.Proposer) }.Concat(notifyAlso ?? [])
             .DistinctBy(r => r.To, StringComparer.OrdinalIgnoreCase);
-        await Notify(recipients.Select(r => Message(NotificationKind.DecisionOutcome, r.To, r.Role, null, comment: step.Comment) with { Outcome = terminal }));
+        await Record(terminal, step, [],
+            mails: () => recipients.Select(r => Message(NotificationKind.DecisionOutcome, r.To, r.Role, null, comment: step.Comment) with { Outcome = terminal }));
         return new WorkshopOutcome(terminal, step.Comment ?? step.Action);
     }
 
@@ -148,8 +198,7 @@ internal sealed partial class WorkshopRun
             .Select(r => Message(NotificationKind.CancellationNotice, r.To, r.Role, null, ministry: r.Ministry, comment: request.Reason) with { Outcome = Stage.Cancelled })
             .ToList();
         Answer(request.Receipt, used: true);
-        await Record(Stage.Cancelled, new Step(AuditActions.Cancelled, request.Actor, request.Reason), []);
-        await Notify(notices);
+        await Record(Stage.Cancelled, new Step(AuditActions.Cancelled, request.Actor, request.Reason), [], mails: () => notices);
         return new WorkshopOutcome(Stage.Cancelled, request.Reason);
     }
 

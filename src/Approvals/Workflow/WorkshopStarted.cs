@@ -14,7 +14,10 @@ public sealed record WorkshopStarted(string WorkshopId, Proposal Proposal, DateT
     /// <summary>Reads the directory again before each stage sends its requests.</summary>
     public const int RereadsDirectory = 2;
 
-    public const int Current = RereadsDirectory;
+    /// <summary>Makes each step one activity (<see cref="RecordStep"/>): what it records, its slate and its mails.</summary>
+    public const int OneActivityPerStep = 3;
+
+    public const int Current = OneActivityPerStep;
 }
 
 /// <summary>The orchestration's output.</summary>

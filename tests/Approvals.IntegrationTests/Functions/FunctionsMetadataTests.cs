@@ -92,6 +92,7 @@ public sealed class FunctionsMetadataTests(ServerRouteTable server, ITestOutputH
         new(nameof(WorkshopOrchestration), "orchestrationTrigger"),
         new(nameof(LoadDirectory), "activityTrigger"),
         new(nameof(RecordProgress), "activityTrigger"),
+        new(nameof(RecordStep), "activityTrigger"),
         new(nameof(SendNotifications), "activityTrigger"),
         new(nameof(SaveSlate), "activityTrigger"),
         new(nameof(PublishAnnouncement), "activityTrigger"),

@@ -37,7 +37,7 @@ public sealed class WorkflowFunctionsTests : IAsyncLifetime
     public void EveryOrchestratorAndActivityFunctionIsRegistered()
     {
         Assert.Equal([nameof(WorkshopEvent), nameof(WorkshopOrchestration)], DurableFunctions.WithTrigger<OrchestrationTriggerAttribute>().Select(f => f.Name).Order(StringComparer.Ordinal));
-        Assert.Equal(10, DurableFunctions.WithTrigger<ActivityTriggerAttribute>().Count());
+        Assert.Equal(11, DurableFunctions.WithTrigger<ActivityTriggerAttribute>().Count());
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class WorkflowFunctionsTests : IAsyncLifetime
         Assert.True(submitted.Status == StatusCodes.Status202Accepted, submitted.ToString());
         var id = submitted.Json.GetProperty("id").GetString()!;
 
-        // LoadDirectory read the seeded directory from Table storage, RecordProgress wrote the stage and who is asked.
+        // LoadDirectory read the seeded directory from Table storage, RecordStep wrote the stage and who is asked.
         var review = await StageAsync(id, Stage.InternalReview, w => w.Pending.Count > 0);
         Assert.Equal("project.manager@iom.example.org", review.Pending.Single().Party);
 
@@ -88,7 +88,7 @@ public sealed class WorkflowFunctionsTests : IAsyncLifetime
         var nominations = await StageAsync(id, Stage.Nominations);
         Assert.Equal(8, nominations.Pending.Count);
 
-        // SaveSlate stores each accepted slate; one ministry nominates, the others decline.
+        // RecordStep stores each accepted slate with its step; one ministry nominates, the others decline.
         foreach (var invitation in AppServer.ReferenceProposal()["invitations"]!.AsArray())
         {
             var ministry = invitation!["ministry"]!.GetValue<string>();

@@ -69,11 +69,12 @@ public sealed class ADecisionIsOneTrace(OwnAzurite azurite, ITestOutputHelper ou
 
         var request = Assert.Single(inTrace, s => s.Kind == ActivityKind.Server);
         Assert.Equal((browser, "POST"), (request.ParentSpanId, request.GetTagItem("http.request.method")));
-        var step = Assert.Single(inTrace, s => s.OperationName == nameof(RecordProgress) && s.ParentSpanId == request.SpanId);
+        // One step, one span: it records the move and queues the mails (the receipt and the nomination requests).
+        var step = Assert.Single(inTrace, s => s.OperationName == nameof(RecordStep) && s.ParentSpanId == request.SpanId);
         Assert.Equal(id, step.GetTagItem(ApprovalsTelemetry.WorkshopIdTag));
         var mail = mails[0];
         var queuedBy = Assert.Single(inTrace, s => s.SpanId == mail.ParentSpanId);
-        Assert.Equal((nameof(SendNotifications), request.SpanId), (queuedBy.OperationName, queuedBy.ParentSpanId));
+        Assert.Equal((nameof(RecordStep), request.SpanId), (queuedBy.OperationName, queuedBy.ParentSpanId));
         Assert.Equal(id, mail.GetTagItem(ApprovalsTelemetry.WorkshopIdTag));
 
         // Plumbing stays out: the Durable worker's gRPC to its sidecar, and the runtime's copy of an Azure SDK request.

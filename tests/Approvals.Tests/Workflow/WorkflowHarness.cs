@@ -26,6 +26,9 @@ public sealed class WorkflowHarness : IAsyncLifetime
     public ConcurrentQueue<PublicationRequest> Publications { get; } = new();
     public ConcurrentQueue<StuckRecord> StuckRecords { get; } = new();
 
+    /// <summary>Every activity call, in the order the workflow made them: each is an episode that reloads the history.</summary>
+    public ConcurrentQueue<(string Id, string Activity)> Calls { get; } = new();
+
     public DurableTaskClient Client => host.Client;
 
     public async Task InitializeAsync()
@@ -36,14 +39,15 @@ public sealed class WorkflowHarness : IAsyncLifetime
             registry.AddOrchestrator<WorkshopOrchestration>();
             registry.AddActivityFunc<string, ProjectDirectory>(nameof(LoadDirectory), (_, id) =>
             {
+                Calls.Enqueue((id, nameof(LoadDirectory)));
                 Unbroken(id, nameof(LoadDirectory));
                 DirectoryReads.Enqueue(id);
                 return directory;
             });
-            registry.AddActivityFunc<ProgressUpdate, bool>(nameof(RecordProgress), (_, u) => Unbroken(u.WorkshopId, nameof(RecordProgress)) && Enqueue(Progress, u));
+            registry.AddActivityFunc<ProgressUpdate, bool>(nameof(RecordProgress), (_, u) => Called(u.WorkshopId, nameof(RecordProgress)) && Enqueue(Progress, u));
             registry.AddActivityFunc<List<Notification>, int>(nameof(SendNotifications), (_, list) =>
             {
-                if (list.Count > 0) Unbroken(list[0].WorkshopId, nameof(SendNotifications));
+                if (list.Count > 0) Called(list[0].WorkshopId, nameof(SendNotifications));
                 if (list.Count > 0 && failOnce.TryRemove(list[0].WorkshopId, out bool _))
                 {
                     throw new InvalidOperationException("Storage is briefly unavailable.");
@@ -52,7 +56,20 @@ public sealed class WorkflowHarness : IAsyncLifetime
                 foreach (var n in list) Notifications.Enqueue(n);
                 return list.Count;
             });
-            registry.AddActivityFunc<SlateRecord, bool>(nameof(SaveSlate), (_, s) => Unbroken(s.WorkshopId, nameof(SaveSlate)) && Enqueue(Slates, s));
+            registry.AddActivityFunc<StepRecord, int>(nameof(RecordStep), (_, step) =>
+            {
+                // A step fails as a whole when any of its parts fails: each part breaks as its own activity did.
+                var id = step.Progress.WorkshopId;
+                Called(id, nameof(RecordStep));
+                if (step.Slate is not null) Unbroken(id, nameof(SaveSlate));
+                Unbroken(id, nameof(RecordProgress));
+                if (step.Mails.Count > 0) Unbroken(id, nameof(SendNotifications));
+                if (step.Slate is { } slate) Slates.Enqueue(slate);
+                Progress.Enqueue(step.Progress);
+                foreach (var n in step.Mails) Notifications.Enqueue(n);
+                return step.Mails.Count;
+            });
+            registry.AddActivityFunc<SlateRecord, bool>(nameof(SaveSlate), (_, s) => Called(s.WorkshopId, nameof(SaveSlate)) && Enqueue(Slates, s));
             registry.AddActivityFunc<PublicationRequest, bool>(nameof(PublishAnnouncement), async (_, p) =>
             {
                 if (heldPublications.TryGetValue(p.WorkshopId, out var hold))
@@ -61,9 +78,9 @@ public sealed class WorkflowHarness : IAsyncLifetime
                     await hold.Release.Task;
                 }
 
-                return Unbroken(p.WorkshopId, nameof(PublishAnnouncement)) && Enqueue(Publications, p);
+                return Called(p.WorkshopId, nameof(PublishAnnouncement)) && Enqueue(Publications, p);
             });
-            registry.AddActivityFunc<StuckRecord, bool>(nameof(RecordStuck), (_, r) => Unbroken(r.WorkshopId, nameof(RecordStuck)) && Enqueue(StuckRecords, r));
+            registry.AddActivityFunc<StuckRecord, bool>(nameof(RecordStuck), (_, r) => Called(r.WorkshopId, nameof(RecordStuck)) && Enqueue(StuckRecords, r));
         });
     }
 
@@ -166,6 +183,15 @@ public sealed class WorkflowHarness : IAsyncLifetime
         {
             await SendSlate(id, Builders.Slate(invitation.Ministry, invitation.Quota));
         }
+    }
+
+    /// <summary>The names of the activities <paramref name="id"/> called, in order.</summary>
+    public IReadOnlyList<string> CallsOf(string id) => Calls.Where(c => c.Id == id).Select(c => c.Activity).ToList();
+
+    private bool Called(string id, string activity)
+    {
+        Calls.Enqueue((id, activity));
+        return Unbroken(id, activity);
     }
 
     private bool Unbroken(string id, string activity) =>
