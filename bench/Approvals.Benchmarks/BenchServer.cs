@@ -71,6 +71,7 @@ public sealed class BenchServer : IAsyncDisposable
             ["Approvals__RateLimits__PerClient__PerMinute"] = "60000",
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        AddProfiling(environment, port);
         foreach (var (name, value) in environment) info.Environment[name] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the server.");
         var output = new OutputLog(process);
@@ -136,6 +137,19 @@ public sealed class BenchServer : IAsyncDisposable
 
         process.Dispose();
         if (contentRoot is not null) Directory.Delete(contentRoot, recursive: true);
+    }
+
+    /// <summary>With <c>APPROVALS_BENCH_TRACE</c> naming a folder, the server writes an EventPipe trace there
+    /// (CPU samples plus the runtime's GC, JIT and exception events) as <c>server-PORT.nettrace</c>, closed when it
+    /// stops; off by default because sampling costs the server CPU the figures are meant to measure.</summary>
+    private static void AddProfiling(Dictionary<string, string> environment, int port)
+    {
+        var folder = Environment.GetEnvironmentVariable("APPROVALS_BENCH_TRACE");
+        if (string.IsNullOrEmpty(folder)) return;
+        Directory.CreateDirectory(folder);
+        environment["DOTNET_EnableEventPipe"] = "1";
+        environment["DOTNET_EventPipeOutputPath"] = Path.Combine(Path.GetFullPath(folder), $"server-{port}.nettrace");
+        environment["DOTNET_EventPipeConfig"] = "Microsoft-DotNETCore-SampleProfiler:0:5,Microsoft-Windows-DotNETRuntime:0x4c14fccbd:5";
     }
 
     private static string ServerDll()
