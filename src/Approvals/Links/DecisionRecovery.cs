@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace Approvals.Links;
 
 /// <summary>Finds decisions that were stored but whose workflow event was never raised (the process died in
-/// between) and raises them, so a click is never lost. Reads only the index partitions of the two decision
-/// stages and point-reads each waiting workshop's decision.</summary>
+/// between) and raises them, so a click is never lost. Reads the decisions not marked raised (one query) and
+/// point-reads the workshop of each, so its cost does not grow with the number of workshops waiting.</summary>
 public sealed class DecisionRecovery(WorkshopStore workshops, DecisionStore decisions, AuditLog audit, TimeProvider time, ILogger<DecisionRecovery> logger)
 {
     /// <summary>The grace period: a decision younger than this is probably still being raised by the request that stored
@@ -21,38 +21,28 @@ public sealed class DecisionRecovery(WorkshopStore workshops, DecisionStore deci
     {
         ArgumentNullException.ThrowIfNull(client);
         var raised = 0;
-        foreach (var stage in new[] { Stage.InternalReview, Stage.DonorSignOff })
+        foreach (var decision in await decisions.ListUnraisedAsync(cancellationToken))
         {
-            string? token = null;
-            do
+            cancellationToken.ThrowIfCancellationRequested();
+            if (decision.Stage is not (Stage.InternalReview or Stage.DonorSignOff) || time.GetUtcNow() - decision.At < Settle) continue;
+
+            // Only a decision for the step the workshop is still at: one for a stage or round it has left is history.
+            var workshop = await workshops.GetAsync(decision.WorkshopId);
+            if (workshop is null || workshop.Stage != decision.Stage || workshop.Round != decision.Round) continue;
+
+            // The request raised it but died before marking it: raising again would only make a duplicate.
+            if (await client.HasAnsweredAsync(decision.WorkshopId, DecisionRecorded.ReceiptOf(decision.Stage, decision.Round), cancellationToken))
             {
-                var page = (await workshops.ListAsync(stage, overdueOnly: false, token, 100)).Page;
-                foreach (var summary in page.Items)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var workshop = await workshops.GetAsync(summary.Id);
-                    if (workshop is null || workshop.Stage != stage) continue;
-                    var decision = await decisions.GetAsync(workshop.Id, stage, workshop.Round);
-                    if (decision is null || decision.Raised || time.GetUtcNow() - decision.At < Settle) continue;
-
-                    // The request raised it but died before marking it: raising again would only make a duplicate.
-                    if (await client.HasAnsweredAsync(decision.WorkshopId, DecisionRecorded.ReceiptOf(decision.Stage, decision.Round), cancellationToken))
-                    {
-                        await decisions.MarkRaisedAsync(decision);
-                        continue;
-                    }
-
-                    // The request may have died before its audit line too: the same line again is the same row.
-                    if (decision.ToAuditEntry() is { } entry) await audit.AppendAsync(decision.WorkshopId, entry);
-                    await client.RaiseEventAsync(decision.WorkshopId, WorkflowEvents.DecisionRecorded, decision.ToEvent(), cancellationToken);
-                    await decisions.MarkRaisedAsync(decision);
-                    logger.LogWarning("Workshop {WorkshopId}: re-raised the {Decision} stored at {At} that never reached the workflow", decision.WorkshopId, decision.Decision, decision.At);
-                    raised++;
-                }
-
-                token = page.ContinuationToken;
+                await decisions.MarkRaisedAsync(decision);
+                continue;
             }
-            while (token is not null);
+
+            // The request may have died before its audit line too: the same line again is the same row.
+            if (decision.ToAuditEntry() is { } entry) await audit.AppendAsync(decision.WorkshopId, entry);
+            await client.RaiseEventAsync(decision.WorkshopId, WorkflowEvents.DecisionRecorded, decision.ToEvent(), cancellationToken);
+            await decisions.MarkRaisedAsync(decision);
+            logger.LogWarning("Workshop {WorkshopId}: re-raised the {Decision} stored at {At} that never reached the workflow", decision.WorkshopId, decision.Decision, decision.At);
+            raised++;
         }
 
         return raised;

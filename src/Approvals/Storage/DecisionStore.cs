@@ -44,6 +44,20 @@ public sealed class DecisionStore(Tables tables)
         return row?.ToDecision();
     }
 
+    /// <summary>Every decision whose workflow event is not known to be raised: one query of the table, whose rows
+    /// nearly all say raised, instead of a read per waiting workshop.</summary>
+    public async Task<IReadOnlyList<StoredDecision>> ListUnraisedAsync(CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(StorageNames.Decisions);
+        var unraised = new List<StoredDecision>();
+        await foreach (var row in table.QueryAsync<DecisionRow>(r => r.Raised == false, cancellationToken: cancellationToken))
+        {
+            unraised.Add(row.ToDecision());
+        }
+
+        return unraised;
+    }
+
     public async Task MarkRaisedAsync(StoredDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);

@@ -91,4 +91,22 @@ public sealed class DecisionRecoveryTests(AppServer server)
         await Task.Delay(1000);
         Assert.Equal(1, await OneClickOneEventTests.RaisedEvents(server, id, WorkflowEvents.DecisionRecorded));
     }
+
+    [Fact]
+    public async Task ADecisionForAStepTheWorkshopIsNotAtIsLeftAlone()
+    {
+        var (id, _) = await server.SubmitAsync();
+        await Eventually.WaitFor(async () => (await server.StatusAsync(id)).Pending.Count > 0);
+        await using var services = LibraryServices.Build();
+        // Unraised, old enough, but for the donor's step while the workshop is still in review.
+        await services.GetRequiredService<DecisionStore>().TryRecordAsync(new StoredDecision(id, Stage.DonorSignOff, 0,
+            "programme.manager@eeas.example.eu", Decision.Approve, null, "token-id", DateTimeOffset.UtcNow.AddMinutes(-1), Raised: false));
+
+        await services.GetRequiredService<DecisionRecovery>().RunOnceAsync(server.Process.DurableClient);
+
+        await Task.Delay(1000);
+        Assert.Equal(0, await OneClickOneEventTests.RaisedEvents(server, id, WorkflowEvents.DecisionRecorded));
+        Assert.False((await services.GetRequiredService<DecisionStore>().GetAsync(id, Stage.DonorSignOff, 0))!.Raised);
+        Assert.Equal(Stage.InternalReview, (await server.StatusAsync(id)).Stage);
+    }
 }
