@@ -14,27 +14,6 @@ namespace Approvals.IntegrationTests.Mail;
 [Collection(nameof(MailCollection))]
 public sealed class BatchDeliveryTests(MailTestAzurite azurite, Smtp4devFixture smtp4dev)
 {
-    private static void FastRetries(NotificationWorkerOptions o)
-    {
-        o.RetryDelay = TimeSpan.FromSeconds(1);
-        o.MaxRetryDelay = TimeSpan.FromSeconds(1);
-        o.VisibilityTimeout = TimeSpan.FromSeconds(30);
-    }
-
-    private async Task<(QueueClient Queue, QueueClient Poison)> EmptyQueuesAsync()
-    {
-        var account = azurite.Account();
-        var queue = account.Queues.GetQueueClient(StorageNames.NotificationsQueue);
-        var poison = account.Queues.GetQueueClient(StorageNames.NotificationsPoisonQueue);
-        foreach (var q in new[] { queue, poison })
-        {
-            await q.CreateIfNotExistsAsync();
-            await q.ClearMessagesAsync();
-        }
-
-        return (queue, poison);
-    }
-
     private static List<Notification> Confirmations(string workshopId, int count, string to) =>
         Enumerable.Range(0, count)
             .Select(i => MailTestData.Notification(workshopId, NotificationKind.ParticipantConfirmation, to, Role.Participant, Stage.Published, "MFA",
@@ -53,7 +32,7 @@ public sealed class BatchDeliveryTests(MailTestAzurite azurite, Smtp4devFixture 
     [Fact]
     public async Task FiftyOneConfirmationsAreOneQueueMessageAndEachGoesOutOnceHoweverOftenItIsDelivered()
     {
-        var (queue, _) = await EmptyQueuesAsync();
+        var (queue, _) = await WorkerQueues.EmptyAsync(azurite);
         await using var host = await MailHost.StartAsync(azurite, configure: s => s.AddSingleton<IMailTransport>(sp =>
             new CountingTransport(sp.GetRequiredService<LocalMailboxTransport>())));
         var id = await MailTestData.SeedWorkshopAsync(host, stage: Stage.Published);
@@ -81,12 +60,12 @@ public sealed class BatchDeliveryTests(MailTestAzurite azurite, Smtp4devFixture 
     [Fact]
     public async Task OneRefusedMailInABatchHoldsBackNoOtherAndAloneEndsInThePoisonQueue()
     {
-        var (queue, poison) = await EmptyQueuesAsync();
+        var (queue, poison) = await WorkerQueues.EmptyAsync(azurite);
         var bad = MailTestData.UniqueAddress("unknown");
         await using var host = await MailHost.StartAsync(azurite, configure: s =>
         {
             s.AddSingleton<IMailTransport>(sp => new CountingTransport(sp.GetRequiredService<LocalMailboxTransport>(), refused: bad));
-            s.AddNotificationWorker(FastRetries);
+            s.AddNotificationWorker(WorkerQueues.FastRetries);
         });
         var id = await MailTestData.SeedWorkshopAsync(host, stage: Stage.Published);
         var to = MailTestData.UniqueAddress("li.wei");
@@ -113,12 +92,12 @@ public sealed class BatchDeliveryTests(MailTestAzurite azurite, Smtp4devFixture 
     [Fact]
     public async Task ARelayDownWhenABatchIsSentPutsItsMailsBackAndEachGoesOutOnceItIsBack()
     {
-        var (queue, poison) = await EmptyQueuesAsync();
+        var (queue, poison) = await WorkerQueues.EmptyAsync(azurite);
         await using var host = await MailHost.StartAsync(azurite, configure: s =>
         {
             s.AddSingleton<IMailTransport>(sp => new CountingTransport(sp.GetRequiredService<LocalMailboxTransport>(), failures: 2, relayDown: true));
             s.Configure<ApprovalsOptions>(o => o.Mail.SendConcurrency = 1);
-            s.AddNotificationWorker(FastRetries);
+            s.AddNotificationWorker(WorkerQueues.FastRetries);
         });
         var id = await MailTestData.SeedWorkshopAsync(host, stage: Stage.Published);
         var to = MailTestData.UniqueAddress("li.wei");

@@ -12,35 +12,14 @@ namespace Approvals.IntegrationTests.Mail;
 [Collection(nameof(MailCollection))]
 public sealed class QueueWorkerTests(MailTestAzurite azurite)
 {
-    private static void FastRetries(NotificationWorkerOptions o)
-    {
-        o.RetryDelay = TimeSpan.FromSeconds(1);
-        o.MaxRetryDelay = TimeSpan.FromSeconds(1);
-        o.VisibilityTimeout = TimeSpan.FromSeconds(30);
-    }
-
-    private async Task<(QueueClient Queue, QueueClient Poison)> EmptyQueuesAsync()
-    {
-        var account = azurite.Account();
-        var queue = account.Queues.GetQueueClient(StorageNames.NotificationsQueue);
-        var poison = account.Queues.GetQueueClient(StorageNames.NotificationsPoisonQueue);
-        foreach (var q in new[] { queue, poison })
-        {
-            await q.CreateIfNotExistsAsync();
-            await q.ClearMessagesAsync();
-        }
-
-        return (queue, poison);
-    }
-
     private static Task<T> Eventually<T>(Func<Task<T?>> probe, TimeSpan timeout, string what) where T : class =>
         Approvals.Testing.Eventually.Found(probe, timeout, $"{what} within {timeout}.", TimeSpan.FromMilliseconds(100));
 
     [Fact]
     public async Task TheWorkerSendsQueuedNotificationsAndDeletesThem()
     {
-        var (queue, _) = await EmptyQueuesAsync();
-        await using var host = await MailHost.StartAsync(azurite, configure: s => s.AddNotificationWorker(FastRetries));
+        var (queue, _) = await WorkerQueues.EmptyAsync(azurite);
+        await using var host = await MailHost.StartAsync(azurite, configure: s => s.AddNotificationWorker(WorkerQueues.FastRetries));
         var id = await MailTestData.SeedWorkshopAsync(host);
         var to = MailTestData.UniqueAddress("focal");
         var notifications = new[] { "MFA", "MOE", "MCA" }
@@ -62,11 +41,11 @@ public sealed class QueueWorkerTests(MailTestAzurite azurite)
     [Fact]
     public async Task ASendThatKeepsFailingEndsInThePoisonQueueWithNothingLost()
     {
-        var (queue, poison) = await EmptyQueuesAsync();
+        var (queue, poison) = await WorkerQueues.EmptyAsync(azurite);
         await using var host = await MailHost.StartAsync(azurite, configure: s =>
         {
             s.AddSingleton<IMailTransport>(sp => new CountingTransport(sp.GetRequiredService<LocalMailboxTransport>(), failures: int.MaxValue));
-            s.AddNotificationWorker(FastRetries);
+            s.AddNotificationWorker(WorkerQueues.FastRetries);
         });
         var id = await MailTestData.SeedWorkshopAsync(host);
         var n = MailTestData.Notification(id, NotificationKind.ReviewRequest, MailTestData.UniqueAddress("pm"), Role.ProjectManager, Stage.InternalReview);
@@ -89,12 +68,12 @@ public sealed class QueueWorkerTests(MailTestAzurite azurite)
     [Fact]
     public async Task AMailWaitsForARelayThatIsDownLongerThanAllItsTriesAndGoesOutOnceItIsBack()
     {
-        var (queue, poison) = await EmptyQueuesAsync();
+        var (queue, poison) = await WorkerQueues.EmptyAsync(azurite);
         await using var host = await MailHost.StartAsync(azurite, configure: s =>
         {
             s.AddSingleton<IMailTransport>(sp => new CountingTransport(sp.GetRequiredService<LocalMailboxTransport>(), failures: 7, relayDown: true));
             s.Configure<ApprovalsOptions>(o => o.Mail.RelayRetryDelay = TimeSpan.FromSeconds(1));
-            s.AddNotificationWorker(FastRetries);
+            s.AddNotificationWorker(WorkerQueues.FastRetries);
         });
         var id = await MailTestData.SeedWorkshopAsync(host);
         var n = MailTestData.Notification(id, NotificationKind.ReviewRequest, MailTestData.UniqueAddress("pm"), Role.ProjectManager, Stage.InternalReview);
