@@ -56,6 +56,20 @@ public static class Report
             lines.Add($"  {resource,-36} {n,8:F1}" + string.Concat(results.Skip(1).Select(r => $"   {r.Name}: {r.StoragePerLifecycle.GetValueOrDefault(resource),7:F1}")));
         }
 
+        lines.Add("");
+        lines.Add("the same by kind of request (" + first.Name + "):");
+        foreach (var (operation, n) in first.StorageOperationsPerLifecycle.OrderByDescending(p => p.Value).Take(30))
+        {
+            lines.Add($"  {operation,-46} {n,8:F1}");
+        }
+
+        if (first.StorageOriginsPerLifecycle.Count > 0)
+        {
+            lines.Add("");
+            lines.Add("the same by the code that sent it (" + first.Name + "; counted with a stack walk each, so this run's CPU is not the shipped server's):");
+            foreach (var (origin, n) in first.StorageOriginsPerLifecycle.OrderByDescending(p => p.Value).Take(60)) lines.Add($"  {n,7:F1}  {origin}");
+        }
+
         return string.Join(Environment.NewLine, lines);
     }
 

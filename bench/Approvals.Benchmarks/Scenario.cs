@@ -52,7 +52,10 @@ public sealed class Scenario(BenchOptions options, Variant variant, Progress pro
         result.EmulatorCpuPerLifecycleSeconds = (ProcStats.CpuSeconds(azurite.ProcessId) - cpuBefore) / options.Lifecycles;
         result.ServerCpuPerLifecycleSeconds = (servers.Sum(s => ProcStats.CpuSeconds(s.ProcessId)) - serverCpuBefore) / options.Lifecycles;
         result.BenchmarkCpuPerLifecycleSeconds = (Environment.CpuUsage.TotalTime.TotalSeconds - benchCpuBefore) / options.Lifecycles;
-        result.StoragePerLifecycle = Breakdown(storageBefore, storageAfter, hub, options.Lifecycles);
+        var perLifecycle = Breakdown(storageBefore, storageAfter, hub, options.Lifecycles);
+        result.StoragePerLifecycle = perLifecycle.Where(p => !p.Key.Contains(' ', StringComparison.Ordinal)).ToDictionary();
+        result.StorageOperationsPerLifecycle = perLifecycle.Where(p => p.Key.Contains(' ', StringComparison.Ordinal) && !p.Key.Contains(" <- ", StringComparison.Ordinal)).ToDictionary();
+        result.StorageOriginsPerLifecycle = perLifecycle.Where(p => p.Key.Contains(" <- ", StringComparison.Ordinal)).ToDictionary();
         result.EmulatorCpuTotalSeconds = ProcStats.CpuSeconds(azurite.ProcessId);
         result.ServerRssMiB = servers.Select(s => s.Memory()).Select(m => Math.Round(m.Now)).ToList();
         result.ServerPeakRssMiB = servers.Select(s => s.Memory()).Select(m => Math.Round(m.Peak)).ToList();
@@ -195,9 +198,10 @@ public sealed class Scenario(BenchOptions options, Variant variant, Progress pro
     private static string Fold(string key, string hub)
     {
         var slash = key.IndexOf('/', StringComparison.Ordinal);
-        var (service, name) = (key[..slash], key[(slash + 1)..]);
+        var space = key.IndexOf(' ', StringComparison.Ordinal) is >= 0 and var at ? at : key.Length;
+        var (service, name, operation) = (key[..slash], key[(slash + 1)..space], key[space..]);
         if (!name.StartsWith(hub, StringComparison.OrdinalIgnoreCase)) return key;
         name = "{hub}" + System.Text.RegularExpressions.Regex.Replace(name[hub.Length..], "-[0-9]+$", "-NN");
-        return $"{service}/{name}";
+        return $"{service}/{name}{operation}";
     }
 }

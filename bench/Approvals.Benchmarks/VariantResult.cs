@@ -18,6 +18,10 @@ public sealed class VariantResult
     public int DuplicateMails { get; set; }
     public int MailsAccepted { get; set; }
     public Dictionary<string, double> StoragePerLifecycle { get; set; } = [];
+    /// <summary>The same requests by resource and kind: <c>table/Workshops point read</c>, <c>queue/{hub}-control-NN receive</c>.</summary>
+    public Dictionary<string, double> StorageOperationsPerLifecycle { get; set; } = [];
+    /// <summary>By kind and the code that sent it, when the run was asked to count origins (APPROVALS_BENCH_ORIGINS=1).</summary>
+    public Dictionary<string, double> StorageOriginsPerLifecycle { get; set; } = [];
     public double StorageRequestsPerLifecycle => Math.Round(StoragePerLifecycle.Values.Sum(), 1);
     public double EmulatorCpuPerLifecycleSeconds { get; set; }
     public double EmulatorCpuTotalSeconds { get; set; }

@@ -11,28 +11,67 @@ public sealed class StorageRequestCounts
 {
     public const string Setting = "Approvals:Diagnostics:CountStorageRequests";
 
-    private readonly ConcurrentDictionary<string, long> counts = new(StringComparer.Ordinal);
+    /// <summary>Also counts each request by the code that sent it (three frames of its stack). Costs a stack walk per
+    /// request, so it is for finding where requests come from, never for the figures a run reports.</summary>
+    public const string OriginsSetting = "Approvals:Diagnostics:CountStorageRequestOrigins";
 
-    public StorageRequestCounts(bool enabled) => Enabled = enabled;
+    private readonly ConcurrentDictionary<string, long> counts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> operations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> origins = new(StringComparer.Ordinal);
+
+    public StorageRequestCounts(bool enabled, bool origins = false) => (Enabled, CountsOrigins) = (enabled, enabled && origins);
 
     public bool Enabled { get; }
+
+    public bool CountsOrigins { get; }
 
     public static StorageRequestCounts FromConfiguration(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return new StorageRequestCounts(bool.TryParse(configuration[Setting], out var on) && on);
+        return new StorageRequestCounts(bool.TryParse(configuration[Setting], out var on) && on,
+            bool.TryParse(configuration[OriginsSetting], out var origins) && origins);
     }
 
     /// <summary>The policy to add to a client's options for <paramref name="service"/> (<c>table</c>, <c>queue</c>,
     /// <c>blob</c>), or null when counting is off, so the pipeline stays as shipped.</summary>
     public HttpPipelinePolicy? PolicyFor(string service) => Enabled ? new CountingPolicy(this, service) : null;
 
-    public void Count(string service, Uri uri) => counts.AddOrUpdate(ResourceOf(service, uri), 1, (_, n) => n + 1);
+    public void Count(string service, string method, Uri uri)
+    {
+        var resource = ResourceOf(service, uri);
+        counts.AddOrUpdate(resource, 1, (_, n) => n + 1);
+        var operation = $"{resource} {OperationOf(service, method, uri)}";
+        operations.AddOrUpdate(operation, 1, (_, n) => n + 1);
+        if (CountsOrigins) origins.AddOrUpdate($"{operation} <- {RequestOrigin.OfCaller()}", 1, (_, n) => n + 1);
+    }
 
     public StorageRequestSnapshot Snapshot()
     {
-        var copy = counts.ToArray().OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
-        return new StorageRequestSnapshot(copy.Values.Sum(), copy);
+        var copy = Sorted(counts);
+        return new StorageRequestSnapshot(copy.Values.Sum(), copy) { ByOperation = Sorted(operations), ByOrigin = Sorted(origins) };
+    }
+
+    private static Dictionary<string, long> Sorted(ConcurrentDictionary<string, long> source) =>
+        source.ToArray().OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+
+    /// <summary>What kind of request it was, so a count can be read as work: a table's <c>point read</c>,
+    /// <c>query</c>, <c>write</c> or <c>batch</c>; a queue's <c>receive</c>, <c>send</c>, <c>delete</c> or <c>update</c>.</summary>
+    public static string OperationOf(string service, string method, Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        var path = uri.AbsolutePath;
+        return (service, method.ToUpperInvariant()) switch
+        {
+            ("table", _) when path.EndsWith("$batch", StringComparison.Ordinal) => "batch",
+            ("table", "GET") => path.Contains("(PartitionKey=", StringComparison.Ordinal) ? "point read" : "query",
+            ("table", "DELETE") => "delete",
+            ("table", _) => "write",
+            ("queue", "GET") => path.EndsWith("/messages", StringComparison.Ordinal) ? "receive" : "properties",
+            ("queue", "POST") => "send",
+            ("queue", "DELETE") => path.Contains("/messages/", StringComparison.Ordinal) ? "delete" : "delete queue",
+            ("queue", "PUT") => path.Contains("/messages/", StringComparison.Ordinal) ? "update" : "create",
+            _ => method.ToUpperInvariant(),
+        };
     }
 
     /// <summary><c>table/Workshops</c>, <c>queue/notifications</c>, <c>blob/mailbox</c>: the first path segment after
@@ -51,9 +90,17 @@ public sealed class StorageRequestCounts
 
     private sealed class CountingPolicy(StorageRequestCounts counts, string service) : HttpPipelineSynchronousPolicy
     {
-        public override void OnSendingRequest(HttpMessage message) => counts.Count(service, message.Request.Uri.ToUri());
+        public override void OnSendingRequest(HttpMessage message) => counts.Count(service, message.Request.Method.Method, message.Request.Uri.ToUri());
     }
 }
 
 /// <summary>Requests so far: the total and each resource's share, keyed <c>service/name</c>.</summary>
-public sealed record StorageRequestSnapshot(long Total, IReadOnlyDictionary<string, long> ByResource);
+public sealed record StorageRequestSnapshot(long Total, IReadOnlyDictionary<string, long> ByResource)
+{
+    /// <summary>The same requests by resource and kind, keyed <c>service/name kind</c> (see
+    /// <see cref="StorageRequestCounts.OperationOf"/>).</summary>
+    public IReadOnlyDictionary<string, long> ByOperation { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>By resource, kind and the code that sent it (empty unless <see cref="StorageRequestCounts.OriginsSetting"/> is on).</summary>
+    public IReadOnlyDictionary<string, long> ByOrigin { get; init; } = new Dictionary<string, long>();
+}

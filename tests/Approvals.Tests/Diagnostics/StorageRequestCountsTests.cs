@@ -17,6 +17,18 @@ public sealed class StorageRequestCountsTests
     public void EachRequestIsCountedUnderItsTableQueueOrContainer(string service, string uri, string expected) =>
         Assert.Equal(expected, StorageRequestCounts.ResourceOf(service, new Uri(uri)));
 
+    [Theory]
+    [InlineData("table", "GET", "http://127.0.0.1:10002/devstoreaccount1/Workshops(PartitionKey='a',RowKey='b')", "point read")]
+    [InlineData("table", "GET", "http://127.0.0.1:10002/devstoreaccount1/Workshops()?$filter=x", "query")]
+    [InlineData("table", "PATCH", "http://127.0.0.1:10002/devstoreaccount1/Workshops(PartitionKey='a',RowKey='b')", "write")]
+    [InlineData("table", "POST", "http://127.0.0.1:10002/devstoreaccount1/$batch", "batch")]
+    [InlineData("queue", "GET", "http://127.0.0.1:10001/devstoreaccount1/notifications/messages?numofmessages=32", "receive")]
+    [InlineData("queue", "POST", "http://127.0.0.1:10001/devstoreaccount1/notifications/messages", "send")]
+    [InlineData("queue", "DELETE", "http://127.0.0.1:10001/devstoreaccount1/notifications/messages/abc?popreceipt=x", "delete")]
+    [InlineData("queue", "PUT", "http://127.0.0.1:10001/devstoreaccount1/notifications/messages/abc?popreceipt=x", "update")]
+    public void EachRequestIsAlsoCountedByWhatItDid(string service, string method, string uri, string expected) =>
+        Assert.Equal(expected, StorageRequestCounts.OperationOf(service, method, new Uri(uri)));
+
     [Fact]
     public async Task TheAppsClientsCountEveryRequestTheySendWhenCountingIsOn()
     {
@@ -28,6 +40,7 @@ public sealed class StorageRequestCountsTests
 
         Assert.True(counts.Snapshot().ByResource.GetValueOrDefault("table/Workshops") >= 1);
         Assert.Equal(counts.Snapshot().Total, counts.Snapshot().ByResource["table/Workshops"]);
+        Assert.Equal(counts.Snapshot().Total, counts.Snapshot().ByOperation["table/Workshops point read"]);
     }
 
     [Fact]
