@@ -36,14 +36,17 @@ public sealed class People(HttpClient staff, HttpClient browser, System.Diagnost
     }
 
     /// <summary>Opens a decision link, chooses approve and presses the button; returns when the button was pressed.</summary>
-    public async Task<TimeSpan> ApproveAsync(Uri link)
+    public async Task<TimeSpan> ApproveAsync(Uri link) => (await ApproveTimedAsync(link)).Pressed;
+
+    /// <summary>As <see cref="ApproveAsync"/>, also returning when the page answered "recorded".</summary>
+    public async Task<(TimeSpan Pressed, TimeSpan Answered)> ApproveTimedAsync(Uri link)
     {
         var page = await OpenAsync(link);
         var form = page.Forms.Single(f => f.Elements.OfType<IHtmlInputElement>().Any(i => i.Type == "radio" && i.Name == "decision"));
         form.Elements.OfType<IHtmlInputElement>().Single(i => i.Name == "decision" && i.Value == "approve").IsChecked = true;
         var pressed = clock.Elapsed;
         await SubmitAsync(form, "your decision is recorded");
-        return pressed;
+        return (pressed, clock.Elapsed);
     }
 
     /// <summary>Opens a nomination link and sends a full slate: as many nominees as the form has rows.</summary>

@@ -9,6 +9,9 @@ public sealed class VariantResult
     public double AllReviewMailsOutSeconds { get; set; }
     public List<double> ClickToStageMs { get; set; } = [];
     public List<double> ClickToMailMs { get; set; } = [];
+
+    /// <summary>From the button to the page saying the decision is recorded (it waits for the workflow's answer).</summary>
+    public List<double> ClickToPageMs { get; set; } = [];
     public double LifecyclesPerMinute { get; set; }
     public int Confirmations { get; set; }
     public int ConfirmationsExpected { get; set; }

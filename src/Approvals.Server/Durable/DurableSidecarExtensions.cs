@@ -1,6 +1,8 @@
 using Approvals.Server.Azurite;
 using Approvals.Server.Hosting;
 using Approvals.Storage;
+using Approvals.Workflow;
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -64,12 +66,16 @@ public static class DurableSidecarExtensions
         return builder;
     }
 
-    /// <summary>The task hub's clients, counted with the app's own when counting is on, so a load test sees what the
-    /// workflow engine costs too.</summary>
-    static StorageAccountClientProvider TaskHubClients(string connection, StorageRequestCounts counts) => counts.Enabled
-        ? new StorageAccountClientProvider(
+    /// <summary>The task hub's clients: counted with the app's own when counting is on, so a load test sees what the
+    /// workflow engine costs too; and with word of each orchestration status written, so a page waiting for the
+    /// workflow's answer reads it as soon as it is stored.</summary>
+    static StorageAccountClientProvider TaskHubClients(string connection, StorageRequestCounts counts)
+    {
+        var tables = StorageAccount.Counted(new TableClientOptions(), counts, "table");
+        tables.AddPolicy(new InstanceWritePolicy(InstanceChanges.Process), HttpPipelinePosition.PerCall);
+        return new StorageAccountClientProvider(
             StorageServiceClientProvider.ForBlob(connection, StorageAccount.Counted(new BlobClientOptions(), counts, "blob")),
             StorageServiceClientProvider.ForQueue(connection, StorageAccount.Counted(new QueueClientOptions(), counts, "queue")),
-            StorageServiceClientProvider.ForTable(connection, StorageAccount.Counted(new TableClientOptions(), counts, "table")))
-        : new StorageAccountClientProvider(connection);
+            StorageServiceClientProvider.ForTable(connection, tables));
+    }
 }

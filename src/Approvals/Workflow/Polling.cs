@@ -13,18 +13,43 @@ internal static class Polling
     /// <summary>Short enough that a person does not notice it, long enough to keep a waiting request cheap.</summary>
     private static readonly TimeSpan LongestInterval = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>With word of each write (<see cref="InstanceChanges"/>), a look on its own schedule only covers a
+    /// write the word missed (one made by another instance), so it can come much later.</summary>
+    private static readonly TimeSpan FirstUnheardInterval = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan LongestUnheardInterval = TimeSpan.FromSeconds(2);
+
     /// <summary>True as soon as <paramref name="done"/> is; false when it still is not after <paramref name="patience"/>.</summary>
-    public static async Task<bool> UntilAsync(Func<Task<bool>> done, TimeSpan patience, CancellationToken cancellation)
+    public static Task<bool> UntilAsync(Func<Task<bool>> done, TimeSpan patience, CancellationToken cancellation) =>
+        UntilAsync(_ => done(), patience, listen: null, cancellation);
+
+    /// <summary>As above; <paramref name="listen"/> (when not null) gives a watch on what <paramref name="done"/> reads,
+    /// taken before each look and handed to it, and each write it reports is looked at at once.</summary>
+    public static async Task<bool> UntilAsync(Func<InstanceChanges.Watch?, Task<bool>> done, TimeSpan patience, Func<InstanceChanges.Watch>? listen,
+        CancellationToken cancellation)
     {
         var deadline = DateTimeOffset.UtcNow + patience;
-        var interval = FirstInterval;
+        var (interval, longest) = listen is null ? (FirstInterval, LongestInterval) : (FirstUnheardInterval, LongestUnheardInterval);
         while (true)
         {
-            if (await done()) return true;
+            using var watch = listen?.Invoke();
+            if (await done(watch)) return true;
             var left = deadline - DateTimeOffset.UtcNow;
             if (left <= TimeSpan.Zero) return false;
-            await Task.Delay(interval < left ? interval : left, cancellation);
-            interval = TimeSpan.FromTicks(Math.Min(LongestInterval.Ticks, (long)(interval.Ticks * Growth)));
+            var wait = interval < left ? interval : left;
+            if (watch is null)
+            {
+                await Task.Delay(wait, cancellation);
+            }
+            else
+            {
+                using var woken = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+                await Task.WhenAny(Task.Delay(wait, woken.Token), watch.Written);
+                await woken.CancelAsync();
+                cancellation.ThrowIfCancellationRequested();
+            }
+
+            interval = TimeSpan.FromTicks(Math.Min(longest.Ticks, (long)(interval.Ticks * Growth)));
         }
     }
 }

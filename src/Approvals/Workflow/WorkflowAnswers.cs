@@ -36,9 +36,14 @@ public static class WorkflowAnswers
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(usable);
         WorkflowAnswer? heard = null;
+        var changes = InstanceChanges.Process;
+        // Pages waiting on one workshop at once (eight ministries sending their lists) share each read of its status.
         await Polling.UntilAsync(
-            async () => (heard = Hear(await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellation), receipt, usable)) is not null,
+            async watch => (heard = Hear(await (watch is null
+                ? client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellation)
+                : watch.ReadOnceAsync(() => client.GetInstanceAsync(id, getInputsAndOutputs: true, CancellationToken.None), cancellation)), receipt, usable)) is not null,
             Patience,
+            changes.IsFed ? () => changes.Listen(id) : null,
             cancellation);
         return heard ?? new WorkflowAnswer(Hearing.Unconfirmed, null, null);
     }

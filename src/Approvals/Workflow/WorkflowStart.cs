@@ -15,10 +15,12 @@ public static class WorkflowStart
     public static Task<bool> WaitUntilStartedAsync(this DurableTaskClient client, string id, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(client);
+        var changes = InstanceChanges.Process;
         return Polling.UntilAsync(
-            async () => await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellation) is { } instance
+            async _ => await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellation) is { } instance
                 && instance.RuntimeStatus != OrchestrationRuntimeStatus.Pending,
             Patience,
+            changes.IsFed ? () => changes.Listen(id) : null,
             cancellation);
     }
 }

@@ -33,6 +33,49 @@ public sealed class StorageRequestCountsTests(OwnAzurite azurite)
         Assert.Contains(after["byResource"]!.AsObject(), p => p.Key.StartsWith($"queue/{server.TaskHub!.ToLowerInvariant()}-control-", StringComparison.Ordinal));
     }
 
+    /// <summary>A page waiting for the workflow's answer reads the workflow's status when the server stores it, not on
+    /// a timer: two reads per decision, and the page answers as soon as the answer is stored. Were the server deaf to
+    /// its task hub's writes, every page would wait for its own next look, a second after the first.</summary>
+    [Fact]
+    public async Task ADecisionPageReadsTheWorkflowsStatusWhenItIsWrittenNotOnATimer()
+    {
+        var server = new AppServer(new Dictionary<string, string?> { ["Approvals__Diagnostics__CountStorageRequests"] = "true" }, azurite.ConnectionString);
+        await server.InitializeAsync();
+        try
+        {
+            var reads = new List<long>();
+            var waits = new List<long>();
+            for (var i = 0; i < 3; i++)
+            {
+                var (id, _) = await server.SubmitAsync();
+                await Eventually.WaitFor(async () => (await server.StatusAsync(id)).Pending.Count > 0);
+                var token = AppServer.Token(id, Approvals.Links.LinkPurpose.Decision, Approvals.Workflow.Stage.InternalReview, 0, "project.manager@iom.example.org");
+                var before = await CountsAsync(server.Process);
+
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                using var page = await server.Http.PostAsync($"api/decisions/{token}",
+                    new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "approve", ["comment"] = "" }));
+                waits.Add(clock.ElapsedMilliseconds);
+
+                var after = await CountsAsync(server.Process);
+                Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+                Assert.Contains("decision is recorded", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                var key = $"table/{server.Process.TaskHub}Instances query";
+                reads.Add((after["byOperation"]?[key]?.GetValue<long>() ?? 0) - (before["byOperation"]?[key]?.GetValue<long>() ?? 0));
+            }
+
+            var seen = $"status reads per decision page: {string.Join(", ", reads)}; page answered after {string.Join(", ", waits)} ms";
+            // One read before the answer, one after the write that carries it, now and then one more for another write.
+            Assert.True(reads.Sum() <= 8 && reads.All(r => r >= 1), seen);
+            // Measured: 100–250 ms when the server hears its writes; 1,050–1,150 ms, every time, when it does not.
+            Assert.True(waits.Min() < 900, seen);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task AsShippedNothingIsCountedAndTheRouteSaysHowToTurnItOn()
     {

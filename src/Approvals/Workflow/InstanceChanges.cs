@@ -1,0 +1,111 @@
+namespace Approvals.Workflow;
+
+/// <summary>
+/// Word that an orchestration's stored state was just written, for requests in this process that wait on it. A page
+/// waiting for the workflow's answer reads the status again the moment the row changes, instead of reading it every
+/// few hundred milliseconds in between: fewer status reads, and the answer is seen as soon as it is stored.
+/// Only the self-hosted server can hear its task hub's writes (see <see cref="InstanceWritePolicy"/>); without word,
+/// and for writes made by another instance, a waiting request still reads on its own schedule (<see cref="Polling"/>).
+/// </summary>
+public sealed class InstanceChanges
+{
+    private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
+
+    /// <summary>This process's one board: the task hub's storage clients and the waiting requests share the process.</summary>
+    public static InstanceChanges Process { get; } = new();
+
+    /// <summary>Whether anything reports writes here; until then a watch is never woken and waiting reads poll as before.</summary>
+    public bool IsFed { get; private set; }
+
+    public void Feed() => IsFed = true;
+
+    /// <summary>Starts listening for the next write of <paramref name="instanceId"/>'s state. Take the watch before
+    /// reading the state, so a write between the read and the wait is not missed.</summary>
+    public Watch Listen(string instanceId)
+    {
+        lock (entries)
+        {
+            if (!entries.TryGetValue(instanceId, out var entry)) entries[instanceId] = entry = new Entry();
+            entry.Listeners++;
+            return new Watch(this, instanceId, entry);
+        }
+    }
+
+    /// <summary>The state of <paramref name="instanceId"/> was written: wakes everyone listening for it.</summary>
+    public void Written(string instanceId)
+    {
+        Entry? woken;
+        lock (entries)
+        {
+            if (!entries.Remove(instanceId, out woken)) return;
+        }
+
+        woken.Signal.TrySetResult();
+    }
+
+    /// <summary>How many instances someone listens for now (a watch given up on is forgotten).</summary>
+    public int Listened
+    {
+        get
+        {
+            lock (entries) return entries.Count;
+        }
+    }
+
+    private void Release(string instanceId, Entry entry)
+    {
+        lock (entries)
+        {
+            if (--entry.Listeners == 0 && entries.TryGetValue(instanceId, out var current) && current == entry) entries.Remove(instanceId);
+        }
+    }
+
+    internal sealed class Entry
+    {
+        public TaskCompletionSource Signal { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Listeners { get; set; }
+
+        /// <summary>The read shared by the watches on this entry, all taken since the last write.</summary>
+        public object? Read { get; set; }
+    }
+
+    /// <summary>One request's wait for the next write; dispose it when done.</summary>
+    public sealed class Watch : IDisposable
+    {
+        private readonly InstanceChanges owner;
+        private readonly string instanceId;
+        private readonly Entry entry;
+        private bool released;
+
+        internal Watch(InstanceChanges owner, string instanceId, Entry entry) => (this.owner, this.instanceId, this.entry) = (owner, instanceId, entry);
+
+        /// <summary>Completes when the state is written after the watch was taken.</summary>
+        public Task Written => entry.Signal.Task;
+
+        /// <summary>Reads the state, or joins the read another request waiting on the same instance started since the
+        /// last write: that read sees every write made before this watch was taken, because a write in between would
+        /// have started a new round of watches. <paramref name="read"/> runs without the caller's cancellation (others
+        /// may share it); the caller stops waiting on its own cancellation.</summary>
+        public Task<T> ReadOnceAsync<T>(Func<Task<T>> read, CancellationToken cancellation)
+        {
+            ArgumentNullException.ThrowIfNull(read);
+            Lazy<Task<T>> shared;
+            lock (owner.entries)
+            {
+                if (entry.Read is not Lazy<Task<T>> existing || (existing.IsValueCreated && (existing.Value.IsFaulted || existing.Value.IsCanceled)))
+                    entry.Read = existing = new Lazy<Task<T>>(read);
+                shared = existing;
+            }
+
+            return shared.Value.WaitAsync(cancellation);
+        }
+
+        public void Dispose()
+        {
+            if (released) return;
+            released = true;
+            owner.Release(instanceId, entry);
+        }
+    }
+}

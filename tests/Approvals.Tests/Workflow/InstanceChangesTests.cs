@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using Approvals.Storage;
+using Approvals.Workflow;
+
+namespace Approvals.Tests.Workflow;
+
+public sealed class InstanceChangesTests
+{
+    [Fact]
+    public async Task AWriteWakesEveryoneListeningForThatWorkshopAndNoOneElse()
+    {
+        var changes = new InstanceChanges();
+        using var first = changes.Listen("ws-1");
+        using var second = changes.Listen("ws-1");
+        using var other = changes.Listen("ws-2");
+
+        changes.Written("ws-1");
+
+        await first.Written.WaitAsync(TimeSpan.FromSeconds(5));
+        await second.Written.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.False(other.Written.IsCompleted);
+    }
+
+    [Fact]
+    public void AWriteBeforeTheWatchDoesNotCountAndAWatchGivenUpIsForgotten()
+    {
+        var changes = new InstanceChanges();
+        changes.Written("ws-1");
+        var watch = changes.Listen("ws-1");
+        Assert.False(watch.Written.IsCompleted);
+
+        watch.Dispose();
+        watch.Dispose();
+
+        Assert.Equal(0, changes.Listened);
+    }
+
+    [Fact]
+    public async Task RequestsWaitingOnOneWorkshopShareEachReadUntilItsStatusIsWrittenAgain()
+    {
+        var changes = new InstanceChanges();
+        var reads = 0;
+        Task<int> Read() => Task.FromResult(Interlocked.Increment(ref reads));
+        using var first = changes.Listen("ws-1");
+        using var second = changes.Listen("ws-1");
+
+        Assert.Equal(1, await first.ReadOnceAsync(Read, default));
+        Assert.Equal(1, await second.ReadOnceAsync(Read, default));
+
+        changes.Written("ws-1");
+        using var after = changes.Listen("ws-1");
+        Assert.Equal(2, await after.ReadOnceAsync(Read, default));
+        Assert.Equal(2, reads);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:10002/devstoreaccount1/ApprovalsHubInstances(PartitionKey='ws-20261201-ab12',RowKey='')", "ws-20261201-ab12")]
+    [InlineData("https://acct.table.core.windows.net/ApprovalsHubInstances(PartitionKey='ws-1-event',RowKey='')", "ws-1-event")]
+    [InlineData("http://127.0.0.1:10002/devstoreaccount1/ApprovalsHubInstances(PartitionKey='it%27%27s',RowKey='')", "it's")]
+    [InlineData("http://127.0.0.1:10002/devstoreaccount1/ApprovalsHubHistory(PartitionKey='ws-1',RowKey='0')", null)]
+    [InlineData("http://127.0.0.1:10002/devstoreaccount1/ApprovalsHubInstances()?$filter=x", null)]
+    public void TheTaskHubsStatusRowNamesItsWorkshop(string uri, string? expected) =>
+        Assert.Equal(expected, InstanceWritePolicy.InstanceOf(new Uri(uri)));
+
+    [Fact]
+    public async Task AWaitingReadLooksAgainAsSoonAsTheStatusIsWrittenAndNotOnATimerMeanwhile()
+    {
+        var changes = new InstanceChanges();
+        var clock = Stopwatch.StartNew();
+        var looks = new List<TimeSpan>();
+        var answered = false;
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(1500);
+            answered = true;
+            changes.Written("ws-1");
+        });
+
+        var done = await Polling.UntilAsync(_ =>
+        {
+            looks.Add(clock.Elapsed);
+            return Task.FromResult(answered);
+        }, TimeSpan.FromSeconds(20), () => changes.Listen("ws-1"), default);
+
+        Assert.True(done);
+        // Woken by the write, not by the next look of its own schedule (1 s, then 2.5 s).
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(2.3));
+        // Without the word it was 9 looks in 1.5 s (50 ms growing by half up to 500 ms).
+        Assert.InRange(looks.Count, 2, 3);
+        Assert.Equal(0, changes.Listened);
+    }
+}
