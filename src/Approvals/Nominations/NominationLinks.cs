@@ -56,11 +56,12 @@ public sealed class NominationLinks(
         // The form was read within the slate's limits above; this is that same form.
         if (!json && await http.Request.ReadFormAsync() is var form && PassOnForms.IsPassOn(form)) return await passOn.PassOnAsync(http, client, link, form);
         var slate = new Slate(claims.Party, draft.Nominees, draft.Decline, claims.Recipient, time.GetUtcNow());
-        if (draft.Errors.Count == 0 && await IsStoredAsync(workshop, slate)) return Unchanged(link, slate, json);
+        var onFile = await nominations.ListStoredAsync(workshop.Id);
+        if (draft.Errors.Count == 0 && IsStored(workshop, slate, onFile)) return Unchanged(link, slate, json);
         var errors = new Dictionary<string, string[]>(draft.Errors, StringComparer.Ordinal);
         if (!errors.ContainsKey(SlateReader.ConfirmDecline))
         {
-            foreach (var (field, messages) in SlateRules.Check(workshop.Proposal, slate, await nominations.ListAsync(workshop.Id))) errors.TryAdd(field, messages);
+            foreach (var (field, messages) in SlateRules.Check(workshop.Proposal, slate, [.. onFile.Select(s => s.Slate)])) errors.TryAdd(field, messages);
         }
 
         if (errors.Count > 0)
@@ -94,10 +95,10 @@ public sealed class NominationLinks(
     }
 
     /// <summary>Whether this very list (or decline) is the one on file, so sending it again changes nothing.</summary>
-    private async Task<bool> IsStoredAsync(WorkshopRecord workshop, Slate slate)
+    private static bool IsStored(WorkshopRecord workshop, Slate slate, IReadOnlyList<StoredSlate> onFile)
     {
         var ministry = workshop.Proposal.Invitations.FirstOrDefault(i => string.Equals(i.Ministry, slate.Ministry, StringComparison.OrdinalIgnoreCase))?.Ministry;
-        return ministry is not null && await nominations.FingerprintAsync(workshop.Id, ministry) == SlateFingerprint.Of(slate);
+        return ministry is not null && onFile.FirstOrDefault(s => string.Equals(s.Slate.Ministry, ministry, StringComparison.Ordinal))?.Version == SlateFingerprint.Of(slate);
     }
 
     private static IResult Unchanged(OpenedLink link, Slate slate, bool json)

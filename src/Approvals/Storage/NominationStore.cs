@@ -17,39 +17,51 @@ public sealed class NominationStore(Tables tables)
     private const string SlatePrefix = "slate|";
     private const string NomineePrefix = "nominee|";
 
+    /// <summary>Stores a ministry's slate: one read of what it has on file and, for a list of up to about 95
+    /// nominees, one transaction that writes the new rows, points the ministry's row at them and deletes the old ones.
+    /// A longer list is written in order instead: new rows, then the ministry's row, then the old rows' deletion.</summary>
     public async Task SaveAsync(string workshopId, Slate slate, string? tokenId)
     {
         ArgumentNullException.ThrowIfNull(slate);
         var table = await tables.GetAsync(StorageNames.Nominations);
         var version = SlateFingerprint.Of(slate);
-        var current = await table.FindAsync<SlateRow>(workshopId, SlatePrefix + slate.Ministry);
-        if (current?.Version != version)
-        {
-            var rows = slate.Nominees.Select((n, i) => NomineeRow.From(workshopId, RowKeyOf(slate.Ministry, version, i), n));
-            await SubmitAsync(table, rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)));
-            await table.UpsertEntityAsync(SlateRow.From(workshopId, slate, version, tokenId), TableUpdateMode.Replace);
-        }
-
-        // Also after a retry that found the new version already current: a crash may have left the old rows.
-        var stale = new List<TableTransactionAction>();
         var prefix = $"{NomineePrefix}{slate.Ministry}|";
-        await foreach (var row in table.QueryAsync<TableEntity>(InRange(workshopId, prefix), select: [nameof(ITableEntity.RowKey)]))
+        var head = SlatePrefix + slate.Ministry;
+        string? current = null;
+        var stale = new List<TableTransactionAction>();
+        var filter = $"({InRange(workshopId, prefix)}) or ({TableClient.CreateQueryFilter($"PartitionKey eq {workshopId} and RowKey eq {head}")})";
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: [nameof(ITableEntity.RowKey), nameof(SlateRow.Version)]))
         {
-            if (!row.RowKey.StartsWith($"{prefix}{version}|", StringComparison.Ordinal))
+            if (row.RowKey == head) current = row.GetString(nameof(SlateRow.Version));
+            else if (!row.RowKey.StartsWith($"{prefix}{version}|", StringComparison.Ordinal))
                 stale.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(workshopId, row.RowKey), ETag.All));
         }
 
+        // Also after a retry that found the new version already current: a crash may have left the old rows.
+        if (current == version)
+        {
+            await SubmitAsync(table, stale);
+            return;
+        }
+
+        var rows = slate.Nominees.Select((n, i) => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+            NomineeRow.From(workshopId, RowKeyOf(slate.Ministry, version, i), n))).ToList();
+        var pointer = SlateRow.From(workshopId, slate, version, tokenId);
+        if (rows.Count + 1 + stale.Count <= BatchSize)
+        {
+            await table.SubmitTransactionAsync([.. rows, new TableTransactionAction(TableTransactionActionType.UpsertReplace, pointer), .. stale]);
+            return;
+        }
+
+        await SubmitAsync(table, rows);
+        await table.UpsertEntityAsync(pointer, TableUpdateMode.Replace);
         await SubmitAsync(table, stale);
     }
 
-    /// <summary>The fingerprint of the slate currently stored for a ministry (see <see cref="SlateFingerprint"/>), or null.</summary>
-    public async Task<string?> FingerprintAsync(string workshopId, string ministry)
-    {
-        var table = await tables.GetAsync(StorageNames.Nominations);
-        return (await table.FindAsync<SlateRow>(workshopId, SlatePrefix + ministry))?.Version;
-    }
+    public async Task<IReadOnlyList<Slate>> ListAsync(string workshopId) => [.. (await ListStoredAsync(workshopId)).Select(s => s.Slate)];
 
-    public async Task<IReadOnlyList<Slate>> ListAsync(string workshopId)
+    /// <summary>Every ministry's list on file with its fingerprint (<see cref="SlateFingerprint"/>), in one read.</summary>
+    public async Task<IReadOnlyList<StoredSlate>> ListStoredAsync(string workshopId)
     {
         var table = await tables.GetAsync(StorageNames.Nominations);
         var heads = new List<SlateRow>();
@@ -70,7 +82,7 @@ public sealed class NominationStore(Tables tables)
         }
 
         return heads
-            .Select(h => h.ToSlate(h.Declined ? [] : nominees.GetValueOrDefault($"{NomineePrefix}{h.RowKey[SlatePrefix.Length..]}|{h.Version}|") ?? []))
+            .Select(h => new StoredSlate(h.ToSlate(h.Declined ? [] : nominees.GetValueOrDefault($"{NomineePrefix}{h.RowKey[SlatePrefix.Length..]}|{h.Version}|") ?? []), h.Version))
             .ToList();
     }
 
@@ -91,6 +103,9 @@ public sealed class NominationStore(Tables tables)
         }
     }
 }
+
+/// <summary>A ministry's list on file and the fingerprint it was stored under.</summary>
+public sealed record StoredSlate(Slate Slate, string Version);
 
 /// <summary>A ministry's current slate (RK <c>slate|{ministry}</c>): the version its nominee rows carry, whether it
 /// declined, how many it nominated, who sent it when, and the token it came with.</summary>
