@@ -23,6 +23,13 @@ internal sealed partial class WorkshopRun
         where T : class
     {
         ArgumentNullException.ThrowIfNull(plan);
+        using var timers = new WakeTimer(context, input.Version >= WorkshopStarted.OneTimerPerWake);
+        return await WaitAsync(plan, timers);
+    }
+
+    private async Task<WaitEnd<T>> WaitAsync<T>(WaitPlan<T> plan, WakeTimer timers)
+        where T : class
+    {
         var due = plan.Due;
         var escalated = false;
         var events = 0;
@@ -34,7 +41,7 @@ internal sealed partial class WorkshopRun
             var wake = nextReminder < due - TimerSlack ? nextReminder : due;
             using var cts = new CancellationTokenSource();
             var eventTask = context.WaitForExternalEvent<T>(plan.EventName, cts.Token);
-            var timer = context.CreateTimer(wake.UtcDateTime, cts.Token);
+            var timer = timers.At(wake, cts.Token);
             var handover = HandoverWait;
             var winner = await Task.WhenAny(eventTask, timer, cancellation, handover);
             cts.Cancel(); // synchronously: callbacks must run on the orchestrator thread

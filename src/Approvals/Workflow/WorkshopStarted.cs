@@ -17,7 +17,11 @@ public sealed record WorkshopStarted(string WorkshopId, Proposal Proposal, DateT
     /// <summary>Makes each step one activity (<see cref="RecordStep"/>): what it records, its slate and its mails.</summary>
     public const int OneActivityPerStep = 3;
 
-    public const int Current = OneActivityPerStep;
+    /// <summary>Keeps one timer for a wait until it fires or the wait ends, instead of a new one for each event that
+    /// arrives (each timer is a message now and an episode of the workflow when it comes due).</summary>
+    public const int OneTimerPerWake = 4;
+
+    public const int Current = OneTimerPerWake;
 }
 
 /// <summary>The orchestration's output.</summary>
