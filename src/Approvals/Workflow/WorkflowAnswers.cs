@@ -30,23 +30,42 @@ public static class WorkflowAnswers
 
     /// <summary>Waits for the answer to <paramref name="receipt"/>. <paramref name="usable"/> says whether the workflow,
     /// at the status it shows, could still take the event: once it cannot and has not answered, the event is not used.</summary>
-    public static async Task<WorkflowAnswer> AnswerToAsync(
-        this DurableTaskClient client, string id, string receipt, Func<WorkflowStatus, bool> usable, CancellationToken cancellation = default)
+    public static Task<WorkflowAnswer> AnswerToAsync(
+        this DurableTaskClient client, string id, string receipt, Func<WorkflowStatus, bool> usable, CancellationToken cancellation = default) =>
+        AnswerToAsync(client, id, receipt, usable, Patience, cancellation);
+
+    /// <summary>As above, within <paramref name="patience"/> even when a read of the status itself hangs (storage
+    /// overloaded): the sender is then told the event is kept and not yet confirmed, never left waiting.</summary>
+    internal static async Task<WorkflowAnswer> AnswerToAsync(
+        this DurableTaskClient client, string id, string receipt, Func<WorkflowStatus, bool> usable, TimeSpan patience, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(usable);
         WorkflowAnswer? heard = null;
         var changes = InstanceChanges.Process;
-        // Pages waiting on one workshop at once (eight ministries sending their lists) share each read of its status.
-        await Polling.UntilAsync(
-            async watch => (heard = Hear(await (watch is null
-                ? client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellation)
-                : watch.ReadOnceAsync(() => client.GetInstanceAsync(id, getInputsAndOutputs: true, CancellationToken.None), cancellation)), receipt, usable)) is not null,
-            Patience,
-            changes.IsFed ? () => changes.Listen(id) : null,
-            cancellation);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(patience + ReadGrace);
+        try
+        {
+            // Pages waiting on one workshop at once (eight ministries sending their lists) share each read of its status.
+            await Polling.UntilAsync(
+                async watch => (heard = Hear(await (watch is null
+                    ? client.GetInstanceAsync(id, getInputsAndOutputs: true, deadline.Token)
+                    : watch.ReadOnceAsync(() => client.GetInstanceAsync(id, getInputsAndOutputs: true, CancellationToken.None), deadline.Token)), receipt, usable)) is not null,
+                patience,
+                changes.IsFed ? () => changes.Listen(id) : null,
+                deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            // Out of patience in the middle of a read.
+        }
+
         return heard ?? new WorkflowAnswer(Hearing.Unconfirmed, null, null);
     }
+
+    /// <summary>How much longer than its patience a wait may take to finish a read it started.</summary>
+    private static readonly TimeSpan ReadGrace = TimeSpan.FromSeconds(2);
 
     /// <summary>Whether the workflow has already answered <paramref name="receipt"/> (used or refused), without waiting.</summary>
     public static async Task<bool> HasAnsweredAsync(this DurableTaskClient client, string id, string receipt, CancellationToken cancellation = default)
