@@ -65,7 +65,7 @@ public static class WorkflowAnswers
     }
 
     /// <summary>How much longer than its patience a wait may take to finish a read it started.</summary>
-    private static readonly TimeSpan ReadGrace = TimeSpan.FromSeconds(2);
+    internal static readonly TimeSpan ReadGrace = TimeSpan.FromSeconds(2);
 
     /// <summary>Whether the workflow has already answered <paramref name="receipt"/> (used or refused), without waiting.</summary>
     public static async Task<bool> HasAnsweredAsync(this DurableTaskClient client, string id, string receipt, CancellationToken cancellation = default)

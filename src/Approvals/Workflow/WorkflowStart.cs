@@ -11,16 +11,28 @@ public static class WorkflowStart
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
     /// <summary>True once the orchestration of <paramref name="id"/> has started (or ended); false if it is still
-    /// pending after <see cref="Patience"/>.</summary>
-    public static Task<bool> WaitUntilStartedAsync(this DurableTaskClient client, string id, CancellationToken cancellation = default)
+    /// pending after <see cref="Patience"/>, or a read of its status has not come back by then.</summary>
+    public static Task<bool> WaitUntilStartedAsync(this DurableTaskClient client, string id, CancellationToken cancellation = default) =>
+        WaitUntilStartedAsync(client, id, Patience, cancellation);
+
+    internal static async Task<bool> WaitUntilStartedAsync(this DurableTaskClient client, string id, TimeSpan patience, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(client);
         var changes = InstanceChanges.Process;
-        return Polling.UntilAsync(
-            async _ => await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellation) is { } instance
-                && instance.RuntimeStatus != OrchestrationRuntimeStatus.Pending,
-            Patience,
-            changes.IsFed ? () => changes.Listen(id) : null,
-            cancellation);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(patience + WorkflowAnswers.ReadGrace);
+        try
+        {
+            return await Polling.UntilAsync(
+                async _ => await client.GetInstanceAsync(id, getInputsAndOutputs: false, deadline.Token) is { } instance
+                    && instance.RuntimeStatus != OrchestrationRuntimeStatus.Pending,
+                patience,
+                changes.IsFed ? () => changes.Listen(id) : null,
+                deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 }

@@ -21,6 +21,17 @@ public sealed class AnswerPatienceTests
         Assert.True(client.Reads >= 1);
     }
 
+    [Fact]
+    public async Task AWaitForARunToStartEndsAtItsPatienceTooWhenTheReadHangs()
+    {
+        await using var client = new HangingClient();
+        var clock = Stopwatch.StartNew();
+
+        Assert.False(await client.WaitUntilStartedAsync("ws-1", TimeSpan.FromSeconds(1), default));
+
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(6));
+    }
+
     /// <summary>Storage so overloaded that a status read never comes back.</summary>
     private sealed class HangingClient() : DurableTaskClient("hanging")
     {
