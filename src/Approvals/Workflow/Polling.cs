@@ -19,21 +19,41 @@ internal static class Polling
 
     private static readonly TimeSpan LongestUnheardInterval = TimeSpan.FromSeconds(2);
 
+    /// <summary>How much longer than its patience a wait may take to finish a read it started; after that the read is
+    /// given up on, so a request never waits on storage that has stopped answering.</summary>
+    public static readonly TimeSpan ReadGrace = TimeSpan.FromSeconds(2);
+
     /// <summary>True as soon as <paramref name="done"/> is; false when it still is not after <paramref name="patience"/>.</summary>
     public static Task<bool> UntilAsync(Func<Task<bool>> done, TimeSpan patience, CancellationToken cancellation) =>
-        UntilAsync(_ => done(), patience, listen: null, cancellation);
+        UntilAsync((_, _) => done(), patience, listen: null, cancellation);
 
     /// <summary>As above; <paramref name="listen"/> (when not null) gives a watch on what <paramref name="done"/> reads,
-    /// taken before each look and handed to it, and each write it reports is looked at at once.</summary>
-    public static async Task<bool> UntilAsync(Func<InstanceChanges.Watch?, Task<bool>> done, TimeSpan patience, Func<InstanceChanges.Watch>? listen,
-        CancellationToken cancellation)
+    /// taken before each look and handed to it, and each write it reports is looked at at once. <paramref name="done"/>
+    /// gets a token that ends its read at the patience plus <see cref="ReadGrace"/>; a read cut off there is false.</summary>
+    public static async Task<bool> UntilAsync(Func<InstanceChanges.Watch?, CancellationToken, Task<bool>> done, TimeSpan patience,
+        Func<InstanceChanges.Watch>? listen, CancellationToken cancellation)
+    {
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        bound.CancelAfter(patience + ReadGrace);
+        try
+        {
+            return await LookAsync(done, patience, listen, bound.Token);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<bool> LookAsync(Func<InstanceChanges.Watch?, CancellationToken, Task<bool>> done, TimeSpan patience,
+        Func<InstanceChanges.Watch>? listen, CancellationToken cancellation)
     {
         var deadline = DateTimeOffset.UtcNow + patience;
         var (interval, longest) = listen is null ? (FirstInterval, LongestInterval) : (FirstUnheardInterval, LongestUnheardInterval);
         while (true)
         {
             using var watch = listen?.Invoke();
-            if (await done(watch)) return true;
+            if (await done(watch, cancellation)) return true;
             var left = deadline - DateTimeOffset.UtcNow;
             if (left <= TimeSpan.Zero) return false;
             var wait = interval < left ? interval : left;

@@ -43,29 +43,18 @@ public static class WorkflowAnswers
         ArgumentNullException.ThrowIfNull(usable);
         WorkflowAnswer? heard = null;
         var changes = InstanceChanges.Process;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        deadline.CancelAfter(patience + ReadGrace);
-        try
-        {
-            // Pages waiting on one workshop at once (eight ministries sending their lists) share each read of its status.
-            await Polling.UntilAsync(
-                async watch => (heard = Hear(await (watch is null
-                    ? client.GetInstanceAsync(id, getInputsAndOutputs: true, deadline.Token)
-                    : watch.ReadOnceAsync(() => client.GetInstanceAsync(id, getInputsAndOutputs: true, CancellationToken.None), deadline.Token)), receipt, usable)) is not null,
-                patience,
-                changes.IsFed ? () => changes.Listen(id) : null,
-                deadline.Token);
-        }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
-        {
-            // Out of patience in the middle of a read.
-        }
+
+        // Pages waiting on one workshop at once (eight ministries sending their lists) share each read of its status.
+        await Polling.UntilAsync(
+            async (watch, bound) => (heard = Hear(await (watch is null
+                ? client.GetInstanceAsync(id, getInputsAndOutputs: true, bound)
+                : watch.ReadOnceAsync(() => client.GetInstanceAsync(id, getInputsAndOutputs: true, CancellationToken.None), bound)), receipt, usable)) is not null,
+            patience,
+            changes.IsFed ? () => changes.Listen(id) : null,
+            cancellation);
 
         return heard ?? new WorkflowAnswer(Hearing.Unconfirmed, null, null);
     }
-
-    /// <summary>How much longer than its patience a wait may take to finish a read it started.</summary>
-    internal static readonly TimeSpan ReadGrace = TimeSpan.FromSeconds(2);
 
     /// <summary>Whether the workflow has already answered <paramref name="receipt"/> (used or refused), without waiting.</summary>
     public static async Task<bool> HasAnsweredAsync(this DurableTaskClient client, string id, string receipt, CancellationToken cancellation = default)

@@ -15,24 +15,15 @@ public static class WorkflowStart
     public static Task<bool> WaitUntilStartedAsync(this DurableTaskClient client, string id, CancellationToken cancellation = default) =>
         WaitUntilStartedAsync(client, id, Patience, cancellation);
 
-    internal static async Task<bool> WaitUntilStartedAsync(this DurableTaskClient client, string id, TimeSpan patience, CancellationToken cancellation)
+    internal static Task<bool> WaitUntilStartedAsync(this DurableTaskClient client, string id, TimeSpan patience, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(client);
         var changes = InstanceChanges.Process;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        deadline.CancelAfter(patience + WorkflowAnswers.ReadGrace);
-        try
-        {
-            return await Polling.UntilAsync(
-                async _ => await client.GetInstanceAsync(id, getInputsAndOutputs: false, deadline.Token) is { } instance
-                    && instance.RuntimeStatus != OrchestrationRuntimeStatus.Pending,
-                patience,
-                changes.IsFed ? () => changes.Listen(id) : null,
-                deadline.Token);
-        }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
-        {
-            return false;
-        }
+        return Polling.UntilAsync(
+            async (_, bound) => await client.GetInstanceAsync(id, getInputsAndOutputs: false, bound) is { } instance
+                && instance.RuntimeStatus != OrchestrationRuntimeStatus.Pending,
+            patience,
+            changes.IsFed ? () => changes.Listen(id) : null,
+            cancellation);
     }
 }
