@@ -69,24 +69,30 @@ public sealed class InstanceChangesTests
         var clock = Stopwatch.StartNew();
         var looks = new List<TimeSpan>();
         var answered = false;
-        _ = Task.Run(async () =>
-        {
-            await Task.Delay(1500);
-            answered = true;
-            changes.Written("ws-1");
-        });
+        var writtenAt = TimeSpan.Zero;
 
-        var done = await Polling.UntilAsync(_ =>
+        var done = await Polling.UntilAsync((_, _) =>
         {
             looks.Add(clock.Elapsed);
+            if (looks.Count == 2)
+            {
+                // The answer is stored a little after the second look (1 s); the next look of its own comes 1.5 s later.
+                _ = Task.Run(async () =>
+                {
+                    await Task.Delay(200);
+                    answered = true;
+                    writtenAt = clock.Elapsed;
+                    changes.Written("ws-1");
+                });
+            }
+
             return Task.FromResult(answered);
         }, TimeSpan.FromSeconds(20), () => changes.Listen("ws-1"), default);
 
         Assert.True(done);
-        // Woken by the write, not by the next look of its own schedule (1 s, then 2.5 s).
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(2.3));
-        // Without the word it was 9 looks in 1.5 s (50 ms growing by half up to 500 ms).
-        Assert.InRange(looks.Count, 2, 3);
+        // Woken by the write, not by the next look of its own schedule.
+        Assert.Equal(3, looks.Count);
+        Assert.True(looks[2] - writtenAt < TimeSpan.FromSeconds(1), $"looks at {string.Join(", ", looks)}; written at {writtenAt}");
         Assert.Equal(0, changes.Listened);
     }
 }
