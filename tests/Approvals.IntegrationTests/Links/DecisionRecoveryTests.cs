@@ -59,13 +59,14 @@ public sealed class DecisionRecoveryTests(AppServer server)
         var (id, _) = await server.SubmitAsync();
         await Eventually.WaitFor(async () => (await server.StatusAsync(id)).Pending.Count > 0);
         await using var services = LibraryServices.Build();
-        // What a crash right after raising leaves behind: the event taken, the row not yet marked.
+        // What a crash right after raising leaves behind: the event taken, the row not yet marked. The row is stored
+        // once the workflow has moved on, so the server's own recovery job (every 30 s) cannot raise it meanwhile.
         var decision = new StoredDecision(id, Stage.InternalReview, 0, "project.manager@iom.example.org", Decision.Approve, null, "token-id",
             DateTimeOffset.UtcNow.AddMinutes(-1), Raised: false);
-        await services.GetRequiredService<DecisionStore>().TryRecordAsync(decision);
         await server.Process.DurableClient.RaiseEventAsync(id, WorkflowEvents.DecisionRecorded,
             new DecisionRecorded(decision.Stage, decision.Round, decision.Approver, decision.Decision, null, decision.TokenId, decision.At));
         await server.WaitForStageAsync(id, Stage.Nominations);
+        await services.GetRequiredService<DecisionStore>().TryRecordAsync(decision);
         Assert.True(await server.Process.DurableClient.HasAnsweredAsync(id, DecisionRecorded.ReceiptOf(Stage.InternalReview, 0)));
 
         // The job runs while storage still shows the review (as just before the workflow's step is written): the
