@@ -69,8 +69,7 @@ public sealed class AfterPublicationApi(WorkshopStore workshops, AnnouncementSto
                 detail: "Nothing was changed: send the request again in a minute.");
         }
 
-        await client.RaiseEventAsync(instance, eventName, payload, http.RequestAborted);
-        var answer = await client.AnswerToAsync(instance, receipt, s => s.Stage == Stage.Published, http.RequestAborted);
+        var answer = await client.RaiseAndHearAsync(instance, eventName, payload, receipt, s => s.Stage == Stage.Published, http.RequestAborted);
         return answer.Hearing switch
         {
             Hearing.Used => TypedResults.Accepted($"/api/workshops/{workshop.Id}", (await status.GetAsync(workshop.Id, client))!),

@@ -44,7 +44,6 @@ public static class EventRunStart
         var instance = AfterPublicationApi.InstanceOf(input.WorkshopId);
         if (!await StartAsync(client, input, cancellation)) return new WorkflowAnswer(Hearing.NotUsed, null, null);
         if (!await client.WaitUntilStartedAsync(instance, cancellation)) return new WorkflowAnswer(Hearing.Unconfirmed, null, null);
-        await client.RaiseEventAsync(instance, eventName, payload, cancellation);
-        return await client.AnswerToAsync(instance, receipt, s => s.Stage == Stage.Published, cancellation);
+        return await client.RaiseAndHearAsync(instance, eventName, payload, receipt, s => s.Stage == Stage.Published, cancellation);
     }
 }

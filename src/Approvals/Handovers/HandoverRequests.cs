@@ -20,8 +20,8 @@ public static class HandoverRequests
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(asked);
         ArgumentNullException.ThrowIfNull(workshops);
-        await client.RaiseEventAsync(workshopId, WorkflowEvents.HandoverRequested, asked, cancellation);
-        var answer = await client.AnswerToAsync(workshopId, asked.Receipt, s => s.Stage == asked.Stage && s.Round == asked.Round, cancellation);
+        var answer = await client.RaiseAndHearAsync(workshopId, WorkflowEvents.HandoverRequested, asked, asked.Receipt,
+            s => s.Stage == asked.Stage && s.Round == asked.Round, cancellation);
         if (answer.Hearing != Hearing.Used) return answer;
         var stored = await Polling.UntilAsync(async () => (await workshops.GetAsync(workshopId))?.Handovers
             .Any(h => h.Stage == asked.Stage && h.Round == asked.Round

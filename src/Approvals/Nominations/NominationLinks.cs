@@ -77,10 +77,10 @@ public sealed class NominationLinks(
             LinkGate.ClientIp(http), http.Request.Headers.UserAgent.ToString(), ClientAddress.ForwardedFor(http)));
         // The page says "received" only once the workflow answers that it keeps this very submission.
         var receipt = Guid.NewGuid().ToString("N");
-        await client.RaiseEventAsync(workshop.Id, WorkflowEvents.SlateSubmitted, new SlateSubmitted(slate, link.TokenId, receipt, LinkReceipts.Visit(http, claims.Recipient)));
+        var answer = await client.RaiseAndHearAsync(workshop.Id, WorkflowEvents.SlateSubmitted,
+            new SlateSubmitted(slate, link.TokenId, receipt, LinkReceipts.Visit(http, claims.Recipient)), receipt, s => s.Stage == Stage.Nominations, http.RequestAborted);
         logger.LogInformation("Workshop {WorkshopId}: slate from {Ministry} with {Count} nominee(s), declined {Declined}",
             workshop.Id, claims.Party, slate.Nominees.Count, slate.Declined);
-        var answer = await client.AnswerToAsync(workshop.Id, receipt, s => s.Stage == Stage.Nominations, http.RequestAborted);
         if (SlateAnswers.NotKept(json, link, slate, answer) is { } notKept) return notKept;
 
         if (json) return Results.Json(new { workshopId = workshop.Id, ministry = claims.Party, declined = slate.Declined, nominees = slate.Nominees.Count, outcome = "kept" }, Json.Options, statusCode: StatusCodes.Status202Accepted);

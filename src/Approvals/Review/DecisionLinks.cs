@@ -81,9 +81,10 @@ public sealed class DecisionLinks(
         // Everything after the insert can be redone from the stored row alone: if this process dies here, DecisionRecovery
         // writes the same audit line and raises the same event, and the workflow sends the receipt when it takes it.
         await audit.AppendAsync(workshop.Id, stored.ToAuditEntry()!);
+        using var since = WorkflowAnswers.ListenBeforeRaising(workshop.Id);
         await Raise(stored, client);
         logger.LogInformation("Workshop {WorkshopId}: {Decision} at {Stage} round {Round} by {Approver}", workshop.Id, decision, claims.Stage, claims.Round, claims.Party);
-        var answer = await AnswerTo(stored, client, http.RequestAborted);
+        var answer = await AnswerTo(stored, client, http.RequestAborted, since);
         return answer.Hearing != Hearing.Used
             ? NotConfirmed(stored, answer)
             : Pages.Message(StatusCodes.Status200OK, "Thank you — your decision is recorded", "谢谢——您的决定已记录",
@@ -108,8 +109,8 @@ public sealed class DecisionLinks(
         await decisions.MarkRaisedAsync(d);
     }
 
-    private static Task<WorkflowAnswer> AnswerTo(StoredDecision d, DurableTaskClient client, CancellationToken cancellation) =>
-        client.AnswerToAsync(d.WorkshopId, DecisionRecorded.ReceiptOf(d.Stage, d.Round), s => s.Stage == d.Stage && s.Round == d.Round, cancellation);
+    private static Task<WorkflowAnswer> AnswerTo(StoredDecision d, DurableTaskClient client, CancellationToken cancellation, InstanceChanges.Watch? since = null) =>
+        client.AnswerToAsync(d.WorkshopId, DecisionRecorded.ReceiptOf(d.Stage, d.Round), s => s.Stage == d.Stage && s.Round == d.Round, since, cancellation);
 
     /// <summary>A decision the workflow did not take (it had ended or moved on), or has not confirmed yet: never "recorded".</summary>
     private static IResult NotConfirmed(StoredDecision d, WorkflowAnswer answer) => answer.Hearing == Hearing.Unconfirmed

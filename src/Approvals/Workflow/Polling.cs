@@ -30,13 +30,21 @@ internal static class Polling
     /// <summary>As above; <paramref name="listen"/> (when not null) gives a watch on what <paramref name="done"/> reads,
     /// taken before each look and handed to it, and each write it reports is looked at at once. <paramref name="done"/>
     /// gets a token that ends its read at the patience plus <see cref="ReadGrace"/>; a read cut off there is false.</summary>
+    public static Task<bool> UntilAsync(Func<InstanceChanges.Watch?, CancellationToken, Task<bool>> done, TimeSpan patience,
+        Func<InstanceChanges.Watch>? listen, CancellationToken cancellation) =>
+        UntilAsync(done, patience, listen, since: null, cancellation);
+
+    /// <summary>As above; <paramref name="since"/> (when not null) is a watch taken before the change the caller waits
+    /// to see was made (an event raised): nothing can have been written for it before, so the first look waits for the
+    /// next write, or for the first look of the wait's own schedule.</summary>
     public static async Task<bool> UntilAsync(Func<InstanceChanges.Watch?, CancellationToken, Task<bool>> done, TimeSpan patience,
-        Func<InstanceChanges.Watch>? listen, CancellationToken cancellation)
+        Func<InstanceChanges.Watch>? listen, InstanceChanges.Watch? since, CancellationToken cancellation)
     {
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         bound.CancelAfter(patience + ReadGrace);
         try
         {
+            if (since is not null && listen is not null) await WokenOrAfterAsync(since, FirstUnheardInterval, bound.Token);
             return await LookAsync(done, patience, listen, bound.Token);
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
@@ -63,13 +71,18 @@ internal static class Polling
             }
             else
             {
-                using var woken = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-                await Task.WhenAny(Task.Delay(wait, woken.Token), watch.Written);
-                await woken.CancelAsync();
-                cancellation.ThrowIfCancellationRequested();
+                await WokenOrAfterAsync(watch, wait, cancellation);
             }
 
             interval = TimeSpan.FromTicks(Math.Min(longest.Ticks, (long)(interval.Ticks * Growth)));
         }
+    }
+
+    private static async Task WokenOrAfterAsync(InstanceChanges.Watch watch, TimeSpan wait, CancellationToken cancellation)
+    {
+        using var woken = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        await Task.WhenAny(Task.Delay(wait, woken.Token), watch.Written);
+        await woken.CancelAsync();
+        cancellation.ThrowIfCancellationRequested();
     }
 }

@@ -32,12 +32,36 @@ public static class WorkflowAnswers
     /// at the status it shows, could still take the event: once it cannot and has not answered, the event is not used.</summary>
     public static Task<WorkflowAnswer> AnswerToAsync(
         this DurableTaskClient client, string id, string receipt, Func<WorkflowStatus, bool> usable, CancellationToken cancellation = default) =>
-        AnswerToAsync(client, id, receipt, usable, Patience, cancellation);
+        AnswerToAsync(client, id, receipt, usable, Patience, since: null, cancellation);
+
+    /// <summary>As above, for an event raised after <paramref name="since"/> was taken (<see cref="ListenBeforeRaising"/>):
+    /// the workflow cannot have answered before its next write, so the wait reads nothing until then.</summary>
+    public static Task<WorkflowAnswer> AnswerToAsync(
+        this DurableTaskClient client, string id, string receipt, Func<WorkflowStatus, bool> usable, InstanceChanges.Watch? since, CancellationToken cancellation) =>
+        AnswerToAsync(client, id, receipt, usable, Patience, since, cancellation);
+
+    /// <summary>Raises <paramref name="payload"/> as <paramref name="eventName"/> and waits for the answer to
+    /// <paramref name="receipt"/>, reading the status only once the workflow has written it. The raise itself is not
+    /// cancelled with the request: once begun, a sender who closed the page still has the event delivered.</summary>
+    public static async Task<WorkflowAnswer> RaiseAndHearAsync(
+        this DurableTaskClient client, string id, string eventName, object payload, string receipt, Func<WorkflowStatus, bool> usable, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var since = ListenBeforeRaising(id);
+        await client.RaiseEventAsync(id, eventName, payload, CancellationToken.None);
+        return await client.AnswerToAsync(id, receipt, usable, since, cancellation);
+    }
+
+    /// <summary>A watch on <paramref name="id"/>'s next write, taken before raising an event there, when this process
+    /// hears its task hub's writes (else null: the wait reads on its own schedule). Dispose it after the wait.</summary>
+    public static InstanceChanges.Watch? ListenBeforeRaising(string id) =>
+        InstanceChanges.Process.IsFed ? InstanceChanges.Process.Listen(id) : null;
 
     /// <summary>As above, within <paramref name="patience"/> even when a read of the status itself hangs (storage
     /// overloaded): the sender is then told the event is kept and not yet confirmed, never left waiting.</summary>
     internal static async Task<WorkflowAnswer> AnswerToAsync(
-        this DurableTaskClient client, string id, string receipt, Func<WorkflowStatus, bool> usable, TimeSpan patience, CancellationToken cancellation)
+        this DurableTaskClient client, string id, string receipt, Func<WorkflowStatus, bool> usable, TimeSpan patience, InstanceChanges.Watch? since,
+        CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(usable);
@@ -51,6 +75,7 @@ public static class WorkflowAnswers
                 : watch.ReadOnceAsync(() => client.GetInstanceAsync(id, getInputsAndOutputs: true, CancellationToken.None), bound)), receipt, usable)) is not null,
             patience,
             changes.IsFed ? () => changes.Listen(id) : null,
+            since,
             cancellation);
 
         return heard ?? new WorkflowAnswer(Hearing.Unconfirmed, null, null);

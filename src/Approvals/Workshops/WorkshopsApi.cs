@@ -93,8 +93,8 @@ public sealed class WorkshopsApi(
         // Answered 202 only once the workflow has taken the cancellation: one that arrives while the workshop is being
         // published, or after it ended, is refused rather than accepted and dropped.
         var receipt = Guid.NewGuid().ToString("N");
-        await client.RaiseEventAsync(id, WorkflowEvents.CancelRequested, new CancelRequested(cancel.TrimmedReason, cancel.Actor, time.GetUtcNow(), receipt));
-        var answer = await client.AnswerToAsync(id, receipt, s => !s.Stage.IsTerminal(), http.RequestAborted);
+        var answer = await client.RaiseAndHearAsync(id, WorkflowEvents.CancelRequested, new CancelRequested(cancel.TrimmedReason, cancel.Actor, time.GetUtcNow(), receipt),
+            receipt, s => !s.Stage.IsTerminal(), http.RequestAborted);
         return answer.Hearing switch
         {
             Hearing.Used => await Accepted(id, client),

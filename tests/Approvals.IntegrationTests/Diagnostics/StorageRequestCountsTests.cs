@@ -34,8 +34,8 @@ public sealed class StorageRequestCountsTests(OwnAzurite azurite)
     }
 
     /// <summary>A page waiting for the workflow's answer reads the workflow's status when the server stores it, not on
-    /// a timer: two reads per decision, and the page answers as soon as the answer is stored. Were the server deaf to
-    /// its task hub's writes, every page would wait for its own next look, a second after the first.</summary>
+    /// a timer: one read per decision, after the write that carries the answer, and the page answers as soon as that
+    /// is stored. Were the server deaf to its task hub's writes, every page would wait a second for its own look.</summary>
     [Fact]
     public async Task ADecisionPageReadsTheWorkflowsStatusWhenItIsWrittenNotOnATimer()
     {
@@ -49,6 +49,8 @@ public sealed class StorageRequestCountsTests(OwnAzurite azurite)
             {
                 var (id, _) = await server.SubmitAsync();
                 await Eventually.WaitFor(async () => (await server.StatusAsync(id)).Pending.Count > 0);
+                // The workflow stores its own state a moment after the snapshot: that write is not this page's.
+                await Task.Delay(500);
                 var token = AppServer.Token(id, Approvals.Links.LinkPurpose.Decision, Approvals.Workflow.Stage.InternalReview, 0, "project.manager@iom.example.org");
                 var before = await CountsAsync(server.Process);
 
@@ -65,8 +67,9 @@ public sealed class StorageRequestCountsTests(OwnAzurite azurite)
             }
 
             var seen = $"status reads per decision page: {string.Join(", ", reads)}; page answered after {string.Join(", ", waits)} ms";
-            // One read before the answer, one after the write that carries it, now and then one more for another write.
-            Assert.True(reads.Sum() <= 8 && reads.All(r => r >= 1), seen);
+            // One read, after the write that carries the answer; now and then one more, after a write of the step before
+            // that came late. Reading once before the first write as well, as pages did, makes at least 2 per page.
+            Assert.True(reads.Sum() <= 5 && reads.All(r => r >= 1), seen);
             // Measured: 100–250 ms when the server hears its writes; 1,050–1,150 ms, every time, when it does not.
             Assert.True(waits.Min() < 900, seen);
         }

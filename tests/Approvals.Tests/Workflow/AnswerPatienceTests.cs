@@ -13,7 +13,7 @@ public sealed class AnswerPatienceTests
         await using var client = new HangingClient();
         var clock = Stopwatch.StartNew();
 
-        var answer = await client.AnswerToAsync("ws-1", "receipt", _ => true, TimeSpan.FromSeconds(1), default);
+        var answer = await client.AnswerToAsync("ws-1", "receipt", _ => true, TimeSpan.FromSeconds(1), since: null, default);
 
         Assert.Equal(Hearing.Unconfirmed, answer.Hearing);
         // Patience and the grace for a read under way; without the bound the page waited as long as the read did.

@@ -95,4 +95,56 @@ public sealed class InstanceChangesTests
         Assert.True(looks[2] - writtenAt < TimeSpan.FromSeconds(1), $"looks at {string.Join(", ", looks)}; written at {writtenAt}");
         Assert.Equal(0, changes.Listened);
     }
+
+    [Fact]
+    public async Task AWaitForTheAnswerToAnEventJustRaisedReadsNothingBeforeTheWorkflowWrites()
+    {
+        var changes = new InstanceChanges();
+        var clock = Stopwatch.StartNew();
+        var looks = new List<TimeSpan>();
+        var answered = false;
+        var since = changes.Listen("ws-1");
+
+        // The workflow takes the event and stores its answer 300 ms after the raise.
+        var writtenAt = TimeSpan.Zero;
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(300);
+            answered = true;
+            writtenAt = clock.Elapsed;
+            changes.Written("ws-1");
+        });
+        var done = await Polling.UntilAsync((_, _) =>
+        {
+            looks.Add(clock.Elapsed);
+            return Task.FromResult(answered);
+        }, TimeSpan.FromSeconds(20), () => changes.Listen("ws-1"), since, default);
+        since.Dispose();
+
+        Assert.True(done);
+        // One look, after the write: a look at once would have found nothing and cost a read.
+        Assert.Single(looks);
+        Assert.True(looks[0] >= writtenAt && looks[0] - writtenAt < TimeSpan.FromMilliseconds(500), $"looked at {looks[0]}; written at {writtenAt}");
+        Assert.Equal(0, changes.Listened);
+    }
+
+    [Fact]
+    public async Task AWaitForAnAnswerThatNoWriteAnnouncesStillLooksAfterASecond()
+    {
+        var changes = new InstanceChanges();
+        var clock = Stopwatch.StartNew();
+        var looks = new List<TimeSpan>();
+        using var since = changes.Listen("ws-1");
+
+        // Answered by another server: this one hears no write.
+        var done = await Polling.UntilAsync((_, _) =>
+        {
+            looks.Add(clock.Elapsed);
+            return Task.FromResult(true);
+        }, TimeSpan.FromSeconds(20), () => changes.Listen("ws-1"), since, default);
+
+        Assert.True(done);
+        Assert.Single(looks);
+        Assert.InRange(looks[0], TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(3));
+    }
 }
