@@ -8,7 +8,8 @@ namespace Approvals.Links;
 /// <summary>Finds decisions that were stored but whose workflow event was never raised (the process died in
 /// between) and raises them, so a click is never lost. Reads the decisions not marked raised (one query) and
 /// point-reads the workshop of each, so its cost does not grow with the number of workshops waiting.</summary>
-public sealed class DecisionRecovery(WorkshopStore workshops, DecisionStore decisions, AuditLog audit, TimeProvider time, ILogger<DecisionRecovery> logger)
+public sealed class DecisionRecovery(
+    WorkshopStore workshops, DecisionStore decisions, DirectoryStore directory, AuditLog audit, TimeProvider time, ILogger<DecisionRecovery> logger)
 {
     /// <summary>The grace period: a decision younger than this is probably still being raised by the request that stored
     /// it, the only one that raises it while it lives.</summary>
@@ -39,7 +40,7 @@ public sealed class DecisionRecovery(WorkshopStore workshops, DecisionStore deci
 
             // The request may have died before its audit line too: the same line again is the same row.
             if (decision.ToAuditEntry() is { } entry) await audit.AppendAsync(decision.WorkshopId, entry);
-            await client.RaiseEventAsync(decision.WorkshopId, WorkflowEvents.DecisionRecorded, decision.ToEvent(), cancellationToken);
+            await client.RaiseEventAsync(decision.WorkshopId, WorkflowEvents.DecisionRecorded, decision.ToEvent() with { Directory = await directory.LoadAsync() }, cancellationToken);
             await decisions.MarkRaisedAsync(decision);
             logger.LogWarning("Workshop {WorkshopId}: re-raised the {Decision} stored at {At} that never reached the workflow", decision.WorkshopId, decision.Decision, decision.At);
             raised++;

@@ -78,7 +78,7 @@ public sealed class NominationLinks(
         // The page says "received" only once the workflow answers that it keeps this very submission.
         var receipt = Guid.NewGuid().ToString("N");
         var answer = await client.RaiseAndHearAsync(workshop.Id, WorkflowEvents.SlateSubmitted,
-            new SlateSubmitted(slate, link.TokenId, receipt, LinkReceipts.Visit(http, claims.Recipient)), receipt, s => s.Stage == Stage.Nominations, http.RequestAborted);
+            new SlateSubmitted(slate, link.TokenId, receipt, LinkReceipts.Visit(http, claims.Recipient)) { Directory = await directory.LoadAsync() }, receipt, s => s.Stage == Stage.Nominations, http.RequestAborted);
         logger.LogInformation("Workshop {WorkshopId}: slate from {Ministry} with {Count} nominee(s), declined {Declined}",
             workshop.Id, claims.Party, slate.Nominees.Count, slate.Declined);
         if (SlateAnswers.NotKept(json, link, slate, answer) is { } notKept) return notKept;

@@ -31,7 +31,9 @@ internal static class NominationsStep
                 Take: async submitted =>
                 {
                     await Take(run, submitted, slates, Open, due);
-                    return Silent().Count == 0;
+                    if (Silent().Count > 0) return false;
+                    run.EndedBy(submitted.Directory);
+                    return true;
                 },
                 Reminders: _ => run.ToFocalPoints(NotificationKind.Reminder, Silent(), due),
                 AtDeadline: AtDeadline.Close)

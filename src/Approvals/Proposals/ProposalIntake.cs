@@ -13,7 +13,7 @@ public sealed record IntakeResult(string? WorkshopId, string? ConflictReason);
 
 /// <summary>Stores a valid proposal and starts its workflow, exactly once per Idempotency-Key.</summary>
 public sealed class ProposalIntake(
-    WorkshopStore workshops, IdempotencyStore idempotency, IOptions<ApprovalsOptions> options, TimeProvider time, ILogger<ProposalIntake> logger)
+    WorkshopStore workshops, IdempotencyStore idempotency, DirectoryStore directory, IOptions<ApprovalsOptions> options, TimeProvider time, ILogger<ProposalIntake> logger)
 {
     public async Task<IntakeResult> SubmitAsync(Proposal proposal, byte[] rawBody, string? idempotencyKey, DurableTaskClient client)
     {
@@ -56,7 +56,10 @@ public sealed class ProposalIntake(
         ArgumentNullException.ThrowIfNull(client);
         if (await client.GetInstanceAsync(workshop.Id) is not null) return;
         var o = options.Value;
-        var input = new WorkshopStarted(workshop.Id, workshop.Proposal, workshop.SubmittedAt, o.Timing, o.MaxRevisionRounds, WorkshopStarted.Current);
+        var input = new WorkshopStarted(workshop.Id, workshop.Proposal, workshop.SubmittedAt, o.Timing, o.MaxRevisionRounds, WorkshopStarted.Current)
+        {
+            Directory = await directory.LoadAsync(),
+        };
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(WorkshopOrchestration), input, new StartOrchestrationOptions(workshop.Id));

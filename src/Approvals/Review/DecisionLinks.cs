@@ -105,7 +105,7 @@ public sealed class DecisionLinks(
     private async Task Raise(StoredDecision d, DurableTaskClient client)
     {
         // The decision is stored first; if this process dies before the event is raised, DecisionRecovery raises it.
-        await client.RaiseEventAsync(d.WorkshopId, WorkflowEvents.DecisionRecorded, d.ToEvent());
+        await client.RaiseEventAsync(d.WorkshopId, WorkflowEvents.DecisionRecorded, d.ToEvent() with { Directory = await directory.LoadAsync() });
         await decisions.MarkRaisedAsync(d);
     }
 

@@ -35,6 +35,7 @@ internal static class Decisions
         if (end.Outcome is { } outcome) return outcome;
 
         var d = end.Event!;
+        run.EndedBy(d.Directory);
         // Only a decision the workflow takes gets a receipt. (Events raised before receipts moved here carry no client:
         // their page sent it, and their histories replay without this step.) Every decision leads to a recorded step,
         // which sends it.

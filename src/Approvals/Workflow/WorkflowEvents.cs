@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Approvals.Contacts;
 using Approvals.Nominations;
 using Approvals.Proposals;
 
@@ -43,12 +44,22 @@ public sealed record DecisionRecorded(Stage Stage, int Round, string Approver, D
     /// <summary>Where the workflow answers a decision from someone who no longer holds the request: the stage and
     /// round's own receipt stays open for the holder's decision.</summary>
     public static string RefusalReceiptOf(Stage stage, int round, string approver) => $"{ReceiptOf(stage, round)}/{approver.ToLowerInvariant()}";
+
+    /// <summary>The directory as it was when the decision was raised: the next stage's requests go by it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ProjectDirectory? Directory { get; init; }
 }
 
 /// <summary>A ministry's slate (or decline) as submitted through its link; <paramref name="Receipt"/> names this one
 /// submission, so the page can wait for the workflow's answer to it.</summary>
 /// <param name="Via">The sender's client, for the receipt the workflow sends when it keeps the slate.</param>
-public sealed record SlateSubmitted(Slate Slate, string? TokenId, string? Receipt = null, LinkVisit? Via = null);
+public sealed record SlateSubmitted(Slate Slate, string? TokenId, string? Receipt = null, LinkVisit? Via = null)
+{
+    /// <summary>The directory as it was when the slate was sent: if it closes the nominations, the donor's request
+    /// goes by it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ProjectDirectory? Directory { get; init; }
+}
 
 /// <summary>Staff resubmitting the proposal after changes were requested in <paramref name="Round"/> (a repeated PUT
 /// carries the same round and is ignored once that round has moved on).</summary>

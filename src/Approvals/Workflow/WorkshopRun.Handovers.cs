@@ -17,12 +17,19 @@ internal sealed partial class WorkshopRun
     /// <summary>The directory was just loaded by <see cref="StartAsync"/>: the first request needs no second read.</summary>
     private bool directoryFromStart = true;
 
+    /// <summary>The directory that came with the event that just ended a stage (<see cref="EndedBy"/>), for the next.</summary>
+    private ProjectDirectory? directoryFromEvent;
+
     private Task<HandoverRequested> HandoverWait => handoverWait ??= context.WaitForExternalEvent<HandoverRequested>(WorkflowEvents.HandoverRequested);
 
     /// <summary>Reads the directory again before a stage sends its requests, so a change staff made applies to every
     /// request sent after it.</summary>
     public async Task RefreshDirectoryAsync(Stage next)
     {
+        // Only the event that ended the stage just left counts: any later stage has waited since.
+        var fromEvent = directoryFromEvent;
+        directoryFromEvent = null;
+
         // A run started before this read existed replays without it: its history has no such step.
         if (input.Version < WorkshopStarted.RereadsDirectory || !Open(next)) return;
         if (directoryFromStart)
@@ -31,7 +38,15 @@ internal sealed partial class WorkshopRun
             return;
         }
 
-        Directory = await CallAsync<ProjectDirectory>(nameof(LoadDirectory), Id);
+        Directory = fromEvent ?? await CallAsync<ProjectDirectory>(nameof(LoadDirectory), Id);
+    }
+
+    /// <summary>The stage ends with this event, which carries the directory as it was when it was raised (null from a
+    /// sender that did not read it): the next stage's requests go by it, as by a read made then. A run started before
+    /// events carried it reads it as it did, or its replay would not match its history.</summary>
+    public void EndedBy(ProjectDirectory? directory)
+    {
+        if (input.Version >= WorkshopStarted.DirectoryComesWithEvents) directoryFromEvent = directory;
     }
 
     /// <summary>The focal points who hold a ministry's nomination request now.</summary>

@@ -42,7 +42,7 @@ internal sealed partial class WorkshopRun
 
     public async Task StartAsync()
     {
-        Directory = await CallAsync<ProjectDirectory>(nameof(LoadDirectory), input.WorkshopId);
+        Directory = input.Directory ?? await CallAsync<ProjectDirectory>(nameof(LoadDirectory), input.WorkshopId);
         PublishStatus();
     }
 

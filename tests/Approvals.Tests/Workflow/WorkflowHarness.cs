@@ -89,11 +89,15 @@ public sealed class WorkflowHarness : IAsyncLifetime
     /// <summary>The workshop id of every directory read, in order.</summary>
     public ConcurrentQueue<string> DirectoryReads { get; } = new();
 
+    /// <param name="directory">The directory the submission read, as <c>ProposalIntake</c> passes it (null: the run reads it).</param>
     public async Task<string> StartAsync(Timing? timing = null, Proposal? proposal = null, int maxRounds = 3, string? id = null,
-        int version = WorkshopStarted.Current)
+        int version = WorkshopStarted.Current, ProjectDirectory? directory = null)
     {
         id ??= ProposalIntake.NewWorkshopId(DateTimeOffset.UtcNow);
-        var input = new WorkshopStarted(id, proposal ?? Builders.Proposal(), DateTimeOffset.UtcNow, timing ?? Builders.Slow(), maxRounds, version);
+        var input = new WorkshopStarted(id, proposal ?? Builders.Proposal(), DateTimeOffset.UtcNow, timing ?? Builders.Slow(), maxRounds, version)
+        {
+            Directory = directory,
+        };
         await Client.ScheduleNewOrchestrationInstanceAsync(nameof(WorkshopOrchestration), input, new StartOrchestrationOptions(id));
         return id;
     }
@@ -162,12 +166,13 @@ public sealed class WorkflowHarness : IAsyncLifetime
         return done.ReadOutputAs<WorkshopOutcome>()!;
     }
 
-    public Task Decide(string id, Stage stage, Decision decision, int round = 0, string? comment = null, string approver = "project.manager@iom.example.org") =>
+    public Task Decide(string id, Stage stage, Decision decision, int round = 0, string? comment = null, string approver = "project.manager@iom.example.org",
+        ProjectDirectory? directory = null) =>
         Client.RaiseEventAsync(id, WorkflowEvents.DecisionRecorded,
-            new DecisionRecorded(stage, round, approver, decision, comment, Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow));
+            new DecisionRecorded(stage, round, approver, decision, comment, Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow) { Directory = directory });
 
-    public Task SendSlate(string id, Slate slate, string? receipt = null) =>
-        Client.RaiseEventAsync(id, WorkflowEvents.SlateSubmitted, new SlateSubmitted(slate, Guid.NewGuid().ToString("N"), receipt));
+    public Task SendSlate(string id, Slate slate, string? receipt = null, ProjectDirectory? directory = null) =>
+        Client.RaiseEventAsync(id, WorkflowEvents.SlateSubmitted, new SlateSubmitted(slate, Guid.NewGuid().ToString("N"), receipt) { Directory = directory });
 
     public Task Resubmit(string id, Proposal? proposal = null) =>
         Client.RaiseEventAsync(id, WorkflowEvents.ProposalResubmitted,
