@@ -21,7 +21,7 @@ public sealed partial class WorkshopStore
             try
             {
                 await table.UpdateEntityAsync(WorkshopRow.From(after, row.Sequence), row.ETag, TableUpdateMode.Replace);
-                await IndexAsync(after, before.Stage, wasStuck: before.Stuck is not null);
+                await IndexAsync(after, wasStuck: before.Stuck is not null);
                 return Stage.Held;
             }
             catch (RequestFailedException e) when (e.IsPreconditionFailed() && attempt < 5)

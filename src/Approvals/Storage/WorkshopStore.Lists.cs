@@ -56,28 +56,27 @@ public sealed partial class WorkshopStore
         return new WorkshopListing(new WorkshopPage(items, pages == 0 ? null : token));
     }
 
-    /// <summary>How many workshops are at each stage now.</summary>
+    /// <summary>How many workshops are at each stage now: one read of every workshop's stage alone.</summary>
     public async Task<IReadOnlyDictionary<Stage, int>> CountByStageAsync()
     {
         var index = await tables.GetAsync(StorageNames.WorkshopIndex);
-        var counts = await Task.WhenAll(StageNames.InOrder.Select(async stage =>
+        var counts = StageNames.InOrder.ToDictionary(s => s, _ => 0);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {AllPartition}");
+        await foreach (var row in index.QueryAsync<WorkshopIndexRow>(filter, select: [nameof(WorkshopIndexRow.Stage)]))
         {
-            var count = 0;
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {StagePartition(stage)}");
-            await foreach (var _ in index.QueryAsync<WorkshopIndexRow>(filter, select: [nameof(TableRow.RowKey)]))
-            {
-                count++;
-            }
+            counts[row.Stage] = counts.GetValueOrDefault(row.Stage) + 1;
+        }
 
-            return (stage, count);
-        }));
-        return counts.ToDictionary(c => c.stage, c => c.count);
+        return counts;
     }
 
     private string QueryOf(WorkshopFilter filter)
     {
-        var partition = filter.StuckOnly ? StuckPartition : filter.Stage is { } s ? StagePartition(s) : AllPartition;
+        var partition = filter.StuckOnly ? StuckPartition : AllPartition;
         var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition}") };
+
+        // A step writes the workshop's row in "all" alone; a stage's list is that partition filtered by the table service.
+        if (!filter.StuckOnly && filter.Stage is { } stage) parts.Add(TableClient.CreateQueryFilter($"Stage eq {stage.ToString()}"));
         if (filter.OverdueOnly) parts.Add(TableClient.CreateQueryFilter($"NextDueAt lt {time.GetUtcNow()}"));
         if (filter.From is { } from) parts.Add(TableClient.CreateQueryFilter($"SubmittedAt ge {StartOfChinaDay(from)}"));
         if (filter.To is { } to) parts.Add(TableClient.CreateQueryFilter($"SubmittedAt lt {StartOfChinaDay(to.AddDays(1))}"));

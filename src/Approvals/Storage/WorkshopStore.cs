@@ -38,8 +38,10 @@ public sealed record WorkshopListing(WorkshopPage Page, bool TokenRejected = fal
     public static readonly WorkshopListing RejectedToken = new(new WorkshopPage([], null), TokenRejected: true);
 }
 
-/// <summary>Workshops (PK = id) plus an index table: PK <c>all</c>, PK <c>stage-{Stage}</c> and PK <c>stuck</c> (the
-/// workshops with a stuck step), row keys in reverse submission order, so every list is one partition read newest first.</summary>
+/// <summary>Workshops (PK = id) plus an index table: PK <c>all</c> and PK <c>stuck</c> (the workshops with a stuck step),
+/// row keys in reverse submission order, so every list is one partition read newest first (a stage's list filters
+/// <c>all</c> by its stage). Each step writes one index row; the <c>stage-{Stage}</c> partitions of earlier versions,
+/// a second row per step, are no longer written or read.</summary>
 public sealed partial class WorkshopStore(Tables tables, TimeProvider time)
 {
     private const string AllPartition = "all";
@@ -57,7 +59,7 @@ public sealed partial class WorkshopStore(Tables tables, TimeProvider time)
             return false;
         }
 
-        await IndexAsync(workshop, previous: null);
+        await IndexAsync(workshop);
         return true;
     }
 
@@ -83,7 +85,7 @@ public sealed partial class WorkshopStore(Tables tables, TimeProvider time)
             if (storedSequence > update.Sequence) return; // a redelivered older step: the newer one is already stored
             if (storedSequence == update.Sequence && update.Sequence > 0)
             {
-                await IndexAsync(before, update.Previous); // this very step again (a retry): finish its index work
+                await IndexAsync(before); // this very step again (a retry): finish its index work
                 return;
             }
 
@@ -104,7 +106,7 @@ public sealed partial class WorkshopStore(Tables tables, TimeProvider time)
             try
             {
                 await table.UpdateEntityAsync(WorkshopRow.From(after, update.Sequence), row.ETag, TableUpdateMode.Replace);
-                await IndexAsync(after, update.Previous ?? before.Stage, wasStuck: before.Stuck is not null);
+                await IndexAsync(after, wasStuck: before.Stuck is not null);
                 return;
             }
             catch (RequestFailedException e) when (e.IsPreconditionFailed() && attempt < 5)
@@ -126,7 +128,7 @@ public sealed partial class WorkshopStore(Tables tables, TimeProvider time)
             try
             {
                 await table.UpdateEntityAsync(WorkshopRow.From(after, row.Sequence), row.ETag, TableUpdateMode.Replace);
-                await IndexAsync(after, previous: null, wasStuck: before.Stuck is not null);
+                await IndexAsync(after, wasStuck: before.Stuck is not null);
                 return;
             }
             catch (RequestFailedException e) when (e.IsPreconditionFailed() && attempt < 5)
@@ -136,16 +138,10 @@ public sealed partial class WorkshopStore(Tables tables, TimeProvider time)
         }
     }
 
-    private async Task IndexAsync(WorkshopRecord now, Stage? previous, bool wasStuck = false)
+    private async Task IndexAsync(WorkshopRecord now, bool wasStuck = false)
     {
         var index = await tables.GetAsync(StorageNames.WorkshopIndex);
         await index.UpsertEntityAsync(WorkshopIndexRow.From(AllPartition, now), TableUpdateMode.Replace);
-        await index.UpsertEntityAsync(WorkshopIndexRow.From(StagePartition(now.Stage), now), TableUpdateMode.Replace);
-        if (previous is { } old && old != now.Stage)
-        {
-            await index.DeleteEntityAsync(StagePartition(old), WorkshopIndexRow.RowKeyOf(now));
-        }
-
         if (now.Stuck is not null)
         {
             await index.UpsertEntityAsync(WorkshopIndexRow.From(StuckPartition, now), TableUpdateMode.Replace);
@@ -164,6 +160,4 @@ public sealed partial class WorkshopStore(Tables tables, TimeProvider time)
     /// Azurite answers a malformed token with some page rather than an error, as the table service does.</summary>
     private static bool IsTokenShaped(string token) =>
         token.Split(' ') is [{ Length: > 0 } next, { Length: > 0 } row] && !token.Any(char.IsControl) && next.Length + row.Length < 2048;
-
-    private static string StagePartition(Stage stage) => $"stage-{stage}";
 }

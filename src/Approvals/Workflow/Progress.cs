@@ -35,7 +35,7 @@ public sealed record ProgressUpdate(
     /// <summary>The step's number in the run: storage never lets an older (redelivered) step overwrite a newer one.</summary>
     public long Sequence { get; init; }
 
-    /// <summary>The stage before this step, so the index can drop the workshop from it even on a retried step.</summary>
+    /// <summary>The stage before this step: a step that moves the workshop on is timed from the click that moved it.</summary>
     public Stage? Previous { get; init; }
 
     /// <summary>While changes are requested: the stage a resubmission returns to.</summary>
