@@ -30,21 +30,25 @@ public sealed class MailFactsLoader(
 {
     public Task<MailFacts> LoadAsync(Notification notification) => LoadAsync(notification, null);
 
-    /// <summary>A loader for the mails of one batch: each workshop (and its slates) is read once for all of them.</summary>
-    public Func<Notification, Task<MailFacts>> ForBatch()
+    /// <summary>A loader for the mails of one batch: each workshop (and its slates) is read once for all of them, and
+    /// not at all when the batch carries its <paramref name="snapshot"/> (a batch is always of one workshop).</summary>
+    public Func<Notification, Task<MailFacts>> ForBatch(MailSnapshot? snapshot = null)
     {
-        var workshopReads = new ConcurrentDictionary<string, Lazy<Task<WorkshopRecord?>>>(StringComparer.Ordinal);
+        var workshopReads = new ConcurrentDictionary<string, Lazy<Task<MailSnapshot?>>>(StringComparer.Ordinal);
         var slateReads = new ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<Slate>>>>(StringComparer.Ordinal);
         var cache = new Reads(
-            id => workshopReads.GetOrAdd(id, key => new(() => workshops.GetAsync(key))).Value,
+            id => snapshot is not null ? Task.FromResult<MailSnapshot?>(snapshot) : workshopReads.GetOrAdd(id, key => new(() => ReadAsync(key))).Value,
             id => slateReads.GetOrAdd(id, key => new(() => nominations.ListAsync(key))).Value);
         return n => LoadAsync(n, cache);
     }
 
+    private async Task<MailSnapshot?> ReadAsync(string workshopId) =>
+        await workshops.GetAsync(workshopId) is { } w ? new MailSnapshot(w.Proposal, w.Pending) : null;
+
     private async Task<MailFacts> LoadAsync(Notification notification, Reads? cache)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        var workshop = await (cache?.Workshop(notification.WorkshopId) ?? workshops.GetAsync(notification.WorkshopId))
+        var workshop = await (cache?.Workshop(notification.WorkshopId) ?? ReadAsync(notification.WorkshopId))
             ?? throw new InvalidOperationException($"Notification {notification.Id} is for workshop {notification.WorkshopId}, which is not stored.");
         var names = await directory.LoadAsync();
         var slates = NeedsSlates(notification) ? await (cache?.Slates(notification.WorkshopId) ?? nominations.ListAsync(notification.WorkshopId)) : [];
@@ -62,7 +66,7 @@ public sealed class MailFactsLoader(
             MailSettings.From(options.Value.Mail));
     }
 
-    private sealed record Reads(Func<string, Task<WorkshopRecord?>> Workshop, Func<string, Task<IReadOnlyList<Slate>>> Slates);
+    private sealed record Reads(Func<string, Task<MailSnapshot?>> Workshop, Func<string, Task<IReadOnlyList<Slate>>> Slates);
 
     private static bool NeedsSlates(Notification n) =>
         n.Kind == NotificationKind.DonorRequest || (n.Kind is NotificationKind.Reminder or NotificationKind.Escalation && n.Stage == Stage.DonorSignOff);

@@ -27,7 +27,9 @@ public sealed class NotificationBatchSender(
     /// <summary>How soon a mail put back after a failure is tried again on its own.</summary>
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
-    public async Task<Delivered> HandleAsync(IReadOnlyList<Notification> notifications, long dequeueCount, CancellationToken cancellationToken)
+    /// <param name="snapshot">The workshop as the step that queued the batch stored it, when the message carries it:
+    /// then no mail of the batch reads it.</param>
+    public async Task<Delivered> HandleAsync(IReadOnlyList<Notification> notifications, MailSnapshot? snapshot, long dequeueCount, CancellationToken cancellationToken)
     {
         if (dequeueCount > 1)
         {
@@ -40,7 +42,7 @@ public sealed class NotificationBatchSender(
         var claims = await sent.ClaimManyAsync(notifications, NotificationHandler.SendLease);
         var putBack = new List<(Notification, TimeSpan)>();
         var toSend = new List<Outgoing>();
-        var load = facts.ForBatch();
+        var load = facts.ForBatch(snapshot);
         var from = MailSettings.From(options.Value.Mail);
         for (var i = 0; i < notifications.Count; i++)
         {

@@ -38,10 +38,10 @@ public sealed class NotificationHandler(
     /// <param name="dequeueCount">This delivery's number (1 for the first).</param>
     public async Task<Delivered> HandleAsync(string messageText, long dequeueCount, CancellationToken cancellationToken = default)
     {
-        var notifications = NotificationBatch.Parse(messageText, out var isBatch);
+        var message = NotificationBatch.Read(messageText, out var isBatch);
         return isBatch
-            ? await batches.HandleAsync(notifications, dequeueCount, cancellationToken)
-            : await HandleOneAsync(notifications[0], messageText, dequeueCount, cancellationToken);
+            ? await batches.HandleAsync(message.Notifications, message.Snapshot, dequeueCount, cancellationToken)
+            : await HandleOneAsync(message.Notifications[0], messageText, dequeueCount, cancellationToken);
     }
 
     private async Task<Delivered> HandleOneAsync(Notification notification, string messageText, long dequeueCount, CancellationToken cancellationToken)

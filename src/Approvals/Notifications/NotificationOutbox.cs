@@ -16,14 +16,16 @@ public sealed class NotificationOutbox(StorageAccount account)
         return client;
     });
 
-    public async Task EnqueueAsync(IEnumerable<Notification> notifications)
+    /// <param name="snapshot">The workshop as the step that queues them stored it, carried with them so that sending
+    /// them reads no workshop (null: they read it when they are sent).</param>
+    public async Task EnqueueAsync(IEnumerable<Notification> notifications, MailSnapshot? snapshot = null)
     {
         ArgumentNullException.ThrowIfNull(notifications);
         var client = await queue.Value;
 
         // Each mail's span continues the span that queued it (the workflow step), else the trace it was given.
         var queuedBy = ApprovalsTelemetry.CurrentTraceParent();
-        foreach (var message in NotificationBatch.Messages(notifications.Select(n => queuedBy is null ? n : n with { TraceParent = queuedBy })))
+        foreach (var message in NotificationBatch.Messages(notifications.Select(n => queuedBy is null ? n : n with { TraceParent = queuedBy }), snapshot))
         {
             await client.SendMessageAsync(message);
         }

@@ -66,7 +66,8 @@ public sealed class PublishAnnouncement(
                 announcement.PublishedAt, Ministry: x.Ministry, Nominee: x.Nominee))
             .ToList();
         var timing = options.Value.Timing;
-        var round = (await workshops.GetAsync(request.WorkshopId))?.Round ?? 0;
+        var stored = await workshops.GetAsync(request.WorkshopId);
+        var round = stored?.Round ?? 0;
         if (client is not null) await EventRunStart.StartAsync(client, EventRunStart.InputOf(request.WorkshopId, p, round, timing));
         var cutoff = RosterRules.ChangeCutoff(Schedule.Of(p), timing.ChangeCutoff);
         var lists = request.Slates
@@ -75,7 +76,8 @@ public sealed class PublishAnnouncement(
                 IdempotencyStore.Hash($"{request.WorkshopId}/participants-listed/{s.Ministry}/{fp.ToUpperInvariant()}")[..32],
                 NotificationKind.ParticipantsListed, request.WorkshopId, fp, Role.FocalPoint, Stage.Published, round,
                 announcement.PublishedAt, DueAt: cutoff, Ministry: s.Ministry)));
-        await outbox.EnqueueAsync([.. confirmations, .. lists]);
+        // The mails show the workshop as read here, so sending them reads it no more.
+        await outbox.EnqueueAsync([.. confirmations, .. lists], stored is null ? null : new MailSnapshot(stored.Proposal, stored.Pending));
         return true;
     }
 }

@@ -72,7 +72,8 @@ public sealed partial class WorkshopStore(Tables tables, TimeProvider time)
     }
 
     /// <summary>Applies a workflow step to the snapshot (optimistic concurrency on the row's ETag).</summary>
-    public async Task ApplyAsync(ProgressUpdate update)
+    /// <returns>The snapshot as this step leaves it; null when a newer step is already stored.</returns>
+    public async Task<WorkshopRecord?> ApplyAsync(ProgressUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
         var table = await tables.GetAsync(StorageNames.Workshops);
@@ -82,11 +83,11 @@ public sealed partial class WorkshopStore(Tables tables, TimeProvider time)
                 ?? throw new InvalidOperationException($"Workshop {update.WorkshopId} has no stored row.");
             var before = row.ToRecord();
             var storedSequence = row.Sequence ?? 0;
-            if (storedSequence > update.Sequence) return; // a redelivered older step: the newer one is already stored
+            if (storedSequence > update.Sequence) return null; // a redelivered older step: the newer one is already stored
             if (storedSequence == update.Sequence && update.Sequence > 0)
             {
                 await IndexAsync(before); // this very step again (a retry): finish its index work
-                return;
+                return before;
             }
 
             var after = before with
@@ -107,7 +108,7 @@ public sealed partial class WorkshopStore(Tables tables, TimeProvider time)
             {
                 await table.UpdateEntityAsync(WorkshopRow.From(after, update.Sequence), row.ETag, TableUpdateMode.Replace);
                 await IndexAsync(after, wasStuck: before.Stuck is not null);
-                return;
+                return after;
             }
             catch (RequestFailedException e) when (e.IsPreconditionFailed() && attempt < 5)
             {

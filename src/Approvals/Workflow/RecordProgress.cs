@@ -20,13 +20,16 @@ public sealed class RecordProgress(WorkshopStore workshops, AuditLog audit, Appr
     }
 
     /// <summary>The audit line and the snapshot, for a step that records more than its progress (<see cref="RecordStep"/>).</summary>
-    internal async Task StoreAsync(ProgressUpdate update)
+    /// <returns>The snapshot as the step leaves it; null when a newer step is already stored.</returns>
+    internal async Task<WorkshopRecord?> StoreAsync(ProgressUpdate update)
     {
         await audit.AppendAsync(update.WorkshopId, update.Entry);
-        await workshops.ApplyAsync(update);
+        var stored = await workshops.ApplyAsync(update);
         if (update.Origin?.At is { } clickedAt && update.Previous is { } previous && previous != update.Stage)
         {
             metrics.NextStageRecorded(update.Stage, time.GetUtcNow() - clickedAt);
         }
+
+        return stored;
     }
 }

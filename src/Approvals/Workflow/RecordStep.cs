@@ -15,7 +15,7 @@ public sealed record StepRecord(ProgressUpdate Progress, IReadOnlyList<Notificat
 }
 
 /// <summary>Activity: a whole step in one episode of the workflow — the slate, the snapshot and the audit line are
-/// stored first, the mails queued last, so a mail never tells of a step storage does not show. Every part is keyed by a
+/// stored first, the mails queued last (with the snapshot they show), so a mail never tells of a step storage does not show. Every part is keyed by a
 /// deterministic id (the slate's fingerprint, the step's sequence and audit id, each mail's id), so a retried step
 /// records once and the mail handler sends each mail once.</summary>
 public sealed class RecordStep(RecordProgress progress, SaveSlate slates, NotificationOutbox outbox) : TaskActivity<StepRecord, int>
@@ -30,8 +30,8 @@ public sealed class RecordStep(RecordProgress progress, SaveSlate slates, Notifi
         return ApprovalsTelemetry.RunStepAsync(nameof(RecordStep), update.Origin?.TraceParent, update.WorkshopId, async () =>
         {
             if (step.Slate is { } slate) await slates.StoreAsync(slate);
-            await progress.StoreAsync(update);
-            if (step.Mails.Count > 0) await outbox.EnqueueAsync(step.Mails);
+            var stored = await progress.StoreAsync(update);
+            if (step.Mails.Count > 0) await outbox.EnqueueAsync(step.Mails, stored is null ? null : new MailSnapshot(stored.Proposal, stored.Pending));
             return step.Mails.Count;
         });
     }

@@ -70,4 +70,37 @@ public sealed class NotificationBatchTests
     [InlineData("not json")]
     public void ABatchThatIsNotOneFailsLoudlySoItEndsInThePoisonQueue(string message) =>
         Assert.Throws<InvalidDataException>(() => NotificationBatch.Parse(message, out _));
+
+    [Fact]
+    public void AStepsMailsCarryTheWorkshopAsTheStepStoredItEvenAMailOnItsOwn()
+    {
+        var snapshot = new MailSnapshot(Builders.Proposal(), [new PendingRequest(Role.FocalPoint, "MFA", DateTimeOffset.UtcNow)]);
+        var receipt = MailSamples.Of(NotificationKind.Receipt);
+
+        var message = Assert.Single(NotificationBatch.Messages([receipt], snapshot));
+
+        var read = NotificationBatch.Read(message, out var isBatch);
+        Assert.True(isBatch);
+        Assert.Equal([receipt], read.Notifications);
+        Assert.Equal(snapshot.Proposal.Title, read.Snapshot?.Proposal.Title);
+        Assert.Equal(snapshot.Pending, read.Snapshot?.Pending);
+    }
+
+    [Fact]
+    public void ASnapshotTooLargeToCarryIsLeftOutAndBatchesWithOneStillFitTheQueue()
+    {
+        var proposal = Builders.Proposal();
+        var pending = Enumerable.Range(0, 60).Select(i => new PendingRequest(Role.Participant, $"participant.{i:00}@mfa.example.cn", DateTimeOffset.UtcNow)).ToList();
+        var small = new MailSnapshot(proposal, pending);
+        var large = new MailSnapshot(proposal with { Summary = new string('意', 6000) }, pending);
+
+        Assert.Null(NotificationBatch.Read(Assert.Single(NotificationBatch.Messages([Confirmation(0)], large)), out var isBatch).Snapshot);
+        Assert.False(isBatch);
+
+        var bulky = Enumerable.Range(0, 400).Select(i => Confirmation(i, comment: new string('意', 300))).ToList();
+        var messages = NotificationBatch.Messages(bulky, small);
+        Assert.All(messages, m => Assert.True(Convert.ToBase64String(Encoding.UTF8.GetBytes(m)).Length < 64 * 1024, $"{m.Length} characters"));
+        Assert.All(messages, m => Assert.NotNull(NotificationBatch.Read(m, out _).Snapshot));
+        Assert.Equal(bulky, Read(messages));
+    }
 }
