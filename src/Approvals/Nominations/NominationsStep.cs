@@ -79,11 +79,12 @@ internal static class NominationsStep
 
         run.Answer(submitted.Receipt, used: true);
         var key = run.Proposal.Invitations.First(i => string.Equals(i.Ministry, slate.Ministry, StringComparison.OrdinalIgnoreCase)).Ministry;
+        var first = !slates.ContainsKey(key);
         slates[key] = slate with { Ministry = key };
         await run.Record(Stage.Nominations, new Step(slate.Declined ? AuditActions.Declined : AuditActions.SlateAccepted, slate.SubmittedBy,
                 slate.Declined ? key : $"{key}: {slate.Nominees.Count} nominee(s)"), open(), tokenId: submitted.TokenId,
             mails: () => submitted.Via is { } via ? [LinkReceipts.Slate(run.Id, run.Round, submitted with { Slate = slates[key] }, via)] : [],
-            slate: new SlateRecord(run.Id, slates[key], submitted.TokenId) { TraceParent = run.TraceParent });
+            slate: new SlateRecord(run.Id, slates[key], submitted.TokenId) { TraceParent = run.TraceParent, First = first });
     }
 
     /// <summary>The same answer sent again (a double click, a re-sent form): same decline, same nominees in the same order.</summary>

@@ -9,6 +9,9 @@ public sealed record SlateRecord(string WorkshopId, Slate Slate, string? TokenId
 {
     /// <summary>The trace of the link request that sent the slate.</summary>
     public string? TraceParent { get; init; }
+
+    /// <summary>The workflow kept no list of this ministry before this one, so storage has none to replace.</summary>
+    public bool First { get; init; }
 }
 
 /// <summary>Activity: stores a slate the workflow accepted.</summary>
@@ -30,7 +33,7 @@ public sealed class SaveSlate(NominationStore store, ApprovalsMetrics metrics) :
     internal async Task StoreAsync(SlateRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await store.SaveAsync(record.WorkshopId, record.Slate, record.TokenId);
+        await store.SaveAsync(record.WorkshopId, record.Slate, record.TokenId, record.First);
         metrics.SlateAccepted(record.Slate.Declined);
     }
 }

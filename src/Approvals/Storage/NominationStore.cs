@@ -20,11 +20,29 @@ public sealed class NominationStore(Tables tables)
     /// <summary>Stores a ministry's slate: one read of what it has on file and, for a list of up to about 95
     /// nominees, one transaction that writes the new rows, points the ministry's row at them and deletes the old ones.
     /// A longer list is written in order instead: new rows, then the ministry's row, then the old rows' deletion.</summary>
-    public async Task SaveAsync(string workshopId, Slate slate, string? tokenId)
+    /// <param name="first">The workflow kept no list of this ministry before: the list then goes in one transaction
+    /// that adds the ministry's row, with no read first. Should a row be there after all (a retried step), the
+    /// transaction changes nothing and the list is stored as a replacement.</param>
+    public async Task SaveAsync(string workshopId, Slate slate, string? tokenId, bool first = false)
     {
         ArgumentNullException.ThrowIfNull(slate);
         var table = await tables.GetAsync(StorageNames.Nominations);
         var version = SlateFingerprint.Of(slate);
+        if (first && slate.Nominees.Count < BatchSize)
+        {
+            try
+            {
+                await table.SubmitTransactionAsync([
+                    .. slate.Nominees.Select((n, i) => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                        NomineeRow.From(workshopId, RowKeyOf(slate.Ministry, version, i), n))),
+                    new TableTransactionAction(TableTransactionActionType.Add, SlateRow.From(workshopId, slate, version, tokenId))]);
+                return;
+            }
+            catch (TableTransactionFailedException e) when (e.IsConflict())
+            {
+            }
+        }
+
         var prefix = $"{NomineePrefix}{slate.Ministry}|";
         var head = SlatePrefix + slate.Ministry;
         string? current = null;

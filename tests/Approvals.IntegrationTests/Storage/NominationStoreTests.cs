@@ -37,6 +37,30 @@ public sealed class NominationStoreTests(AppServer server)
     }
 
     [Fact]
+    public async Task AMinistrysFirstListIsOneTransactionAndAListAlreadyOnFileIsStillReplacedWhole()
+    {
+        var counts = new StorageRequestCounts(enabled: true);
+        var store = Store(counts);
+        var id = $"ws-store-{Guid.NewGuid():N}"[..24];
+        Assert.Empty(await store.ListAsync(id)); // and the store has made sure of its table
+        var before = counts.Snapshot();
+
+        await store.SaveAsync(id, SlateOf(3, "first"), "token-1", first: true);
+
+        var after = counts.Snapshot();
+        Assert.Equal(1, after.Total - before.Total);
+        Assert.Equal(3, Assert.Single(await store.ListAsync(id)).Nominees.Count);
+
+        // The same step retried, or a list on file after all: the added row conflicts, nothing of that try is kept,
+        // and the list replaces the one on file.
+        await store.SaveAsync(id, SlateOf(3, "first"), "token-1", first: true);
+        await store.SaveAsync(id, SlateOf(2, "second"), "token-2", first: true);
+
+        Assert.Equal(["Official second 0", "Official second 1"], Assert.Single(await store.ListAsync(id)).Nominees.Select(n => n.Name));
+        Assert.Equal(3, await RowsAsync(id));
+    }
+
+    [Fact]
     public async Task AListTooLongForOneTransactionIsWrittenInOrderAndReplacedWhole()
     {
         var store = Store(new StorageRequestCounts(enabled: false));

@@ -111,6 +111,10 @@ public sealed class NominationWindowTests(WorkflowHarness harness)
         var donor = await harness.WaitForStage(id, Stage.DonorSignOff);
 
         Assert.Contains("45 nominee(s)", donor.Entry.Comment, StringComparison.Ordinal);
+        // Storage is told which list is a ministry's first (stored without reading what is on file) and which replaces one.
+        var stored = harness.Slates.Where(s => s.WorkshopId == id).ToList();
+        Assert.Equal([(10, true), (4, false)], stored.Where(s => s.Slate.Ministry == "MFA").Select(s => (s.Slate.Nominees.Count, s.First)));
+        Assert.All(stored.Where(s => s.Slate.Ministry != "MFA"), s => Assert.True(s.First));
     }
 
     [Fact]
