@@ -20,6 +20,7 @@ public sealed class ProposalIntake(
         ArgumentNullException.ThrowIfNull(proposal);
         ArgumentNullException.ThrowIfNull(client);
         var id = NewWorkshopId(time.GetUtcNow());
+        var ours = true;
         if (!string.IsNullOrWhiteSpace(idempotencyKey))
         {
             var bodyHash = Convert.ToHexStringLower(SHA256.HashData(rawBody));
@@ -30,6 +31,7 @@ public sealed class ProposalIntake(
             }
 
             id = claim.WorkshopId;
+            ours = claim.IsNew;
             if (!claim.IsNew)
             {
                 // The first request may still be storing; give it a moment, then finish its work if it died.
@@ -37,15 +39,23 @@ public sealed class ProposalIntake(
             }
         }
 
+        // An id this request made (or claimed first) is stored by nobody else: it is created without a look first, and
+        // its run cannot exist yet. Another request's id may be stored and started already.
         var now = time.GetUtcNow();
-        var existing = await workshops.GetAsync(id);
+        var existing = ours ? null : await workshops.GetAsync(id);
         if (existing is null)
         {
             var record = new WorkshopRecord(id, proposal.Title, Stage.InternalReview, 0, now, now, proposal, []);
-            if (!await workshops.CreateAsync(record)) existing = await workshops.GetAsync(id);
+            if (await workshops.CreateAsync(record))
+            {
+                await StartAsync(record, client);
+                return new IntakeResult(id, null);
+            }
+
+            existing = await workshops.GetAsync(id);
         }
 
-        await EnsureStartedAsync(existing ?? (await workshops.GetAsync(id))!, client);
+        await EnsureStartedAsync(existing!, client);
         return new IntakeResult(id, null);
     }
 
@@ -55,6 +65,11 @@ public sealed class ProposalIntake(
         ArgumentNullException.ThrowIfNull(workshop);
         ArgumentNullException.ThrowIfNull(client);
         if (await client.GetInstanceAsync(workshop.Id) is not null) return;
+        await StartAsync(workshop, client);
+    }
+
+    private async Task StartAsync(WorkshopRecord workshop, DurableTaskClient client)
+    {
         var o = options.Value;
         var input = new WorkshopStarted(workshop.Id, workshop.Proposal, workshop.SubmittedAt, o.Timing, o.MaxRevisionRounds, WorkshopStarted.Current)
         {
