@@ -9,6 +9,10 @@ namespace Approvals.Workflow;
 /// </summary>
 public sealed class InstanceChanges
 {
+    /// <summary>What a write stored: the orchestration's custom status as serialized and its runtime status, as the
+    /// task hub wrote them (null where the write did not carry one).</summary>
+    public sealed record Stored(string? SerializedCustomStatus, string? RuntimeStatus);
+
     private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
 
     /// <summary>This process's one board: the task hub's storage clients and the waiting requests share the process.</summary>
@@ -31,8 +35,15 @@ public sealed class InstanceChanges
         }
     }
 
-    /// <summary>The state of <paramref name="instanceId"/> was written: wakes everyone listening for it.</summary>
-    public void Written(string instanceId)
+    /// <summary>Whether a request waits on <paramref name="instanceId"/> now (so a write of it is worth reading).</summary>
+    public bool IsListenedFor(string instanceId)
+    {
+        lock (entries) return entries.ContainsKey(instanceId);
+    }
+
+    /// <summary>The state of <paramref name="instanceId"/> was written (<paramref name="stored"/>: what, when known):
+    /// wakes everyone listening for it.</summary>
+    public void Written(string instanceId, Stored? stored = null)
     {
         Entry? woken;
         lock (entries)
@@ -40,7 +51,7 @@ public sealed class InstanceChanges
             if (!entries.Remove(instanceId, out woken)) return;
         }
 
-        woken.Signal.TrySetResult();
+        woken.Signal.TrySetResult(stored);
     }
 
     /// <summary>How many instances someone listens for now (a watch given up on is forgotten).</summary>
@@ -62,7 +73,7 @@ public sealed class InstanceChanges
 
     internal sealed class Entry
     {
-        public TaskCompletionSource Signal { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<Stored?> Signal { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public int Listeners { get; set; }
 
@@ -80,8 +91,12 @@ public sealed class InstanceChanges
 
         internal Watch(InstanceChanges owner, string instanceId, Entry entry) => (this.owner, this.instanceId, this.entry) = (owner, instanceId, entry);
 
-        /// <summary>Completes when the state is written after the watch was taken.</summary>
-        public Task Written => entry.Signal.Task;
+        /// <summary>Completes when the state is written after the watch was taken, with what was written when known.</summary>
+        public Task<Stored?> Written => entry.Signal.Task;
+
+        /// <summary>What the write that ended the previous look's wait stored, when known: the state as a read made
+        /// now would find it, unless written again since, which this watch then reports.</summary>
+        public Stored? Known { get; internal set; }
 
         /// <summary>Reads the state, or joins the read another request waiting on the same instance started since the
         /// last write: that read sees every write made before this watch was taken, because a write in between would

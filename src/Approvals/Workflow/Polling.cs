@@ -44,8 +44,9 @@ internal static class Polling
         bound.CancelAfter(patience + ReadGrace);
         try
         {
-            if (since is not null && listen is not null) await WokenOrAfterAsync(since, FirstUnheardInterval, bound.Token);
-            return await LookAsync(done, patience, listen, bound.Token);
+            InstanceChanges.Stored? known = null;
+            if (since is not null && listen is not null) known = await WokenOrAfterAsync(since, FirstUnheardInterval, bound.Token);
+            return await LookAsync(done, patience, listen, known, bound.Token);
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {
@@ -54,13 +55,14 @@ internal static class Polling
     }
 
     private static async Task<bool> LookAsync(Func<InstanceChanges.Watch?, CancellationToken, Task<bool>> done, TimeSpan patience,
-        Func<InstanceChanges.Watch>? listen, CancellationToken cancellation)
+        Func<InstanceChanges.Watch>? listen, InstanceChanges.Stored? known, CancellationToken cancellation)
     {
         var deadline = DateTimeOffset.UtcNow + patience;
         var (interval, longest) = listen is null ? (FirstInterval, LongestInterval) : (FirstUnheardInterval, LongestUnheardInterval);
         while (true)
         {
             using var watch = listen?.Invoke();
+            if (watch is not null) watch.Known = known;
             if (await done(watch, cancellation)) return true;
             var left = deadline - DateTimeOffset.UtcNow;
             if (left <= TimeSpan.Zero) return false;
@@ -71,18 +73,20 @@ internal static class Polling
             }
             else
             {
-                await WokenOrAfterAsync(watch, wait, cancellation);
+                known = await WokenOrAfterAsync(watch, wait, cancellation);
             }
 
             interval = TimeSpan.FromTicks(Math.Min(longest.Ticks, (long)(interval.Ticks * Growth)));
         }
     }
 
-    private static async Task WokenOrAfterAsync(InstanceChanges.Watch watch, TimeSpan wait, CancellationToken cancellation)
+    /// <returns>What the write that woke it stored, when it was a write and that is known.</returns>
+    private static async Task<InstanceChanges.Stored?> WokenOrAfterAsync(InstanceChanges.Watch watch, TimeSpan wait, CancellationToken cancellation)
     {
         using var woken = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         await Task.WhenAny(Task.Delay(wait, woken.Token), watch.Written);
         await woken.CancelAsync();
         cancellation.ThrowIfCancellationRequested();
+        return watch.Written.IsCompletedSuccessfully ? watch.Written.Result : null;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
 namespace Approvals.Workflow;
@@ -68,11 +69,14 @@ public static class WorkflowAnswers
         WorkflowAnswer? heard = null;
         var changes = InstanceChanges.Process;
 
-        // Pages waiting on one workshop at once (eight ministries sending their lists) share each read of its status.
+        // A write this process heard says what it stored: the status needs no read. Pages waiting on one workshop at once
+        // (eight ministries sending their lists) share each read there is.
         await Polling.UntilAsync(
-            async (watch, bound) => (heard = Hear(await (watch is null
-                ? client.GetInstanceAsync(id, getInputsAndOutputs: true, bound)
-                : watch.ReadOnceAsync(() => client.GetInstanceAsync(id, getInputsAndOutputs: true, CancellationToken.None), bound)), receipt, usable)) is not null,
+            async (watch, bound) => (heard = watch?.Known is { } written && FromWrite(written) is { } stored
+                ? Hear(stored.Status, stored.Completed, receipt, usable)
+                : Hear(await (watch is null
+                    ? client.GetInstanceAsync(id, getInputsAndOutputs: true, bound)
+                    : watch.ReadOnceAsync(() => client.GetInstanceAsync(id, getInputsAndOutputs: true, CancellationToken.None), bound)), receipt, usable)) is not null,
             patience,
             changes.IsFed ? () => changes.Listen(id) : null,
             since,
@@ -89,15 +93,37 @@ public static class WorkflowAnswers
             is { Hearing: Hearing.Used or Hearing.Refused };
     }
 
-    private static WorkflowAnswer? Hear(OrchestrationMetadata? instance, string receipt, Func<WorkflowStatus, bool> usable)
+    private static WorkflowAnswer? Hear(OrchestrationMetadata? instance, string receipt, Func<WorkflowStatus, bool> usable) =>
+        instance is null
+            ? new WorkflowAnswer(Hearing.NotUsed, null, null)
+            : Hear(instance.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<WorkflowStatus>(), instance.IsCompleted, receipt, usable);
+
+    private static WorkflowAnswer? Hear(WorkflowStatus? status, bool completed, string receipt, Func<WorkflowStatus, bool> usable)
     {
-        if (instance is null) return new WorkflowAnswer(Hearing.NotUsed, null, null);
-        var status = instance.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<WorkflowStatus>();
         if (status?.Answers?.FirstOrDefault(a => a.Receipt == receipt) is { } answer)
         {
             return new WorkflowAnswer(answer.Used ? Hearing.Used : Hearing.Refused, answer.Why, status.Stage);
         }
 
-        return instance.IsCompleted || (status is not null && !usable(status)) ? new WorkflowAnswer(Hearing.NotUsed, null, status?.Stage) : null;
+        return completed || (status is not null && !usable(status)) ? new WorkflowAnswer(Hearing.NotUsed, null, status?.Stage) : null;
+    }
+
+    /// <summary>The status and whether the run has ended, as a write of the task hub stored them; null when the write
+    /// carried no status that reads, and the status is then read instead. A write that leaves the runtime status as it
+    /// was is of a run still going: its last write, as it ends, sets it.</summary>
+    internal static (WorkflowStatus? Status, bool Completed)? FromWrite(InstanceChanges.Stored written)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        if (written.SerializedCustomStatus is not { } serialized) return null;
+        try
+        {
+            var completed = Enum.TryParse<OrchestrationRuntimeStatus>(written.RuntimeStatus, out var runtime)
+                && runtime is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
+            return (Microsoft.DurableTask.Converters.JsonDataConverter.Default.Deserialize<WorkflowStatus>(serialized), completed);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 }

@@ -147,4 +147,53 @@ public sealed class InstanceChangesTests
         Assert.Single(looks);
         Assert.InRange(looks[0], TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(3));
     }
+
+    /// <summary>What the task hub's merge of a status row looks like (taken from a run): the custom status, and the
+    /// runtime status only when it changes.</summary>
+    private const string EpisodeWrite = """
+        {"PartitionKey":"ws-1","RowKey":"","CustomStatus":"{\u0022Stage\u0022:\u0022Nominations\u0022,\u0022Round\u0022:0,\u0022Answers\u0022:[{\u0022Receipt\u0022:\u0022DecisionRecorded-InternalReview-0\u0022,\u0022Used\u0022:true,\u0022Why\u0022:null}],\u0022Stuck\u0022:null}","ExecutionId":"e2f8","LastUpdatedTime":"2026-12-02T03:57:48.8223382Z","LastUpdatedTime@odata.type":"Edm.DateTime"}
+        """;
+
+    [Fact]
+    public void AWriteOfTheStatusRowSaysWhatItStoredAndAnythingElseSaysNothing()
+    {
+        var stored = InstanceWritePolicy.StoredBy(Azure.Core.RequestContent.Create(BinaryData.FromString(EpisodeWrite)));
+
+        var (status, completed) = WorkflowAnswers.FromWrite(stored!)!.Value;
+        Assert.Equal(Stage.Nominations, status!.Stage);
+        Assert.Equal("DecisionRecorded-InternalReview-0", Assert.Single(status.Answers!).Receipt);
+        Assert.False(completed);
+
+        var ended = InstanceWritePolicy.StoredBy(Azure.Core.RequestContent.Create(BinaryData.FromString(
+            """{"CustomStatus":"{\"Stage\":\"Published\",\"Round\":0}","RuntimeStatus":"Completed"}""")));
+        Assert.True(WorkflowAnswers.FromWrite(ended!)!.Value.Completed);
+
+        Assert.Null(InstanceWritePolicy.StoredBy(Azure.Core.RequestContent.Create(BinaryData.FromString("""{"RuntimeStatus":"Running","Input":"{}"}"""))));
+        Assert.Null(InstanceWritePolicy.StoredBy(Azure.Core.RequestContent.Create(BinaryData.FromString("not json"))));
+        Assert.Null(WorkflowAnswers.FromWrite(new InstanceChanges.Stored("", "Running")));
+    }
+
+    [Fact]
+    public async Task TheLookAfterAWriteIsHandedWhatTheWriteStoredAndAfterItsOwnTimerNothing()
+    {
+        var changes = new InstanceChanges();
+        var known = new List<InstanceChanges.Stored?>();
+        var stored = new InstanceChanges.Stored("{}", null);
+        using var since = changes.Listen("ws-1");
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(200);
+            changes.Written("ws-1", stored);
+        });
+
+        var done = await Polling.UntilAsync((watch, _) =>
+        {
+            known.Add(watch!.Known);
+            return Task.FromResult(known.Count == 2);
+        }, TimeSpan.FromSeconds(20), () => changes.Listen("ws-1"), since, default);
+
+        Assert.True(done);
+        // The first look follows the write; the second, a second later, its own schedule.
+        Assert.Equal([stored, null], known);
+    }
 }
