@@ -1,5 +1,5 @@
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Converters;
 
 namespace Approvals.Workflow;
 
@@ -119,7 +119,7 @@ public static class WorkflowAnswers
         {
             var completed = Enum.TryParse<OrchestrationRuntimeStatus>(written.RuntimeStatus, out var runtime)
                 && runtime is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
-            return (Microsoft.DurableTask.Converters.JsonDataConverter.Default.Deserialize<WorkflowStatus>(serialized), completed);
+            return (JsonDataConverter.Default.Deserialize<WorkflowStatus>(serialized), completed);
         }
         catch (System.Text.Json.JsonException)
         {

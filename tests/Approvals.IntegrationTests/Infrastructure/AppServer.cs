@@ -144,4 +144,16 @@ public sealed class AppServer : IAsyncLifetime
                 string.Join(" → ", last.History.Select(h => $"{h.Stage}/{h.Action}")) + Environment.NewLine + Process.Output());
 
     public static JsonElement Problem(string json) => JsonDocument.Parse(json).RootElement.Clone();
+
+    /// <summary>A ministry's focal point sends a list of one official through the nomination page's form.</summary>
+    public Task<HttpResponseMessage> NominateOneAsync(string id, string ministry) =>
+        Http.PostAsync($"api/nominations/{Token(id, LinkPurpose.Nomination, Stage.Nominations, 0, ministry, $"focal.{ministry.ToLowerInvariant()}@gov.example.cn")}",
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["nominees[0].name"] = $"Official of {ministry}",
+                ["nominees[0].nameZh"] = "官员",
+                ["nominees[0].position"] = "Division Director",
+                ["nominees[0].sex"] = "female",
+                ["nominees[0].email"] = $"official@{ministry.ToLowerInvariant()}.example.cn",
+            }));
 }

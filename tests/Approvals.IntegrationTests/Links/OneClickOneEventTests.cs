@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Approvals.IntegrationTests.Infrastructure;
 using Approvals.Links;
 using Approvals.Workflow;
-using Azure.Data.Tables;
 
 namespace Approvals.IntegrationTests.Links;
 
@@ -60,15 +59,6 @@ public sealed class OneClickOneEventTests(AppServer server)
         $"api/nominations/{AppServer.Token(id, LinkPurpose.Nomination, Stage.Nominations, 0, ministry, $"focal.{ministry.ToLowerInvariant()}@gov.example.cn")}";
 
     /// <summary>How many times <paramref name="eventName"/> reached the instance, read from the task hub's own history.</summary>
-    internal static async Task<int> RaisedEvents(AppServer server, string id, string eventName)
-    {
-        var history = new TableClient(TestAzurite.ConnectionString, $"{server.Process.TaskHub}History");
-        var count = 0;
-        await foreach (var row in history.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}")))
-        {
-            if (row.GetString("EventType") == "EventRaised" && row.GetString("Name") == eventName) count++;
-        }
-
-        return count;
-    }
+    internal static Task<int> RaisedEvents(AppServer server, string id, string eventName) =>
+        TaskHubHistory.CountAsync(server, id, "EventRaised", eventName);
 }

@@ -2,7 +2,6 @@ using System.Net;
 using Approvals.IntegrationTests.Infrastructure;
 using Approvals.Links;
 using Approvals.Workflow;
-using Azure.Data.Tables;
 
 namespace Approvals.IntegrationTests.Workshops;
 
@@ -29,15 +28,7 @@ public sealed class DirectoryWithEventsTests(AppServer server)
         await Eventually.WaitFor(async () => (await server.StatusAsync(id)) is { Stage: Stage.Nominations, Pending.Count: 8 });
         foreach (var ministry in Ministries)
         {
-            var link = AppServer.Token(id, LinkPurpose.Nomination, Stage.Nominations, 0, ministry, $"focal.{ministry.ToLowerInvariant()}@gov.example.cn");
-            using var sent = await server.Http.PostAsync($"api/nominations/{link}", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["nominees[0].name"] = $"Official of {ministry}",
-                ["nominees[0].nameZh"] = "官员",
-                ["nominees[0].position"] = "Division Director",
-                ["nominees[0].sex"] = "female",
-                ["nominees[0].email"] = $"official@{ministry.ToLowerInvariant()}.example.cn",
-            }));
+            using var sent = await server.NominateOneAsync(id, ministry);
             Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         }
 
@@ -45,16 +36,7 @@ public sealed class DirectoryWithEventsTests(AppServer server)
         Assert.Equal("programme.manager@eeas.example.eu", status.Pending[0].Party);
 
         // Runs started before read it three times on this way: at the start, for the ministries and for the donor.
-        Assert.Equal(0, await ScheduledAsync(id, "LoadDirectory"));
-        Assert.True(await ScheduledAsync(id, "RecordStep") >= 10);
-    }
-
-    private async Task<int> ScheduledAsync(string id, string activity)
-    {
-        var history = new TableClient(TestAzurite.ConnectionString, $"{server.Process.TaskHub}History");
-        var n = 0;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id} and EventType eq {"TaskScheduled"} and Name eq {activity}");
-        await foreach (var _ in history.QueryAsync<TableEntity>(filter, select: ["RowKey"])) n++;
-        return n;
+        Assert.Equal(0, await TaskHubHistory.CountAsync(server, id, "TaskScheduled", "LoadDirectory"));
+        Assert.True(await TaskHubHistory.CountAsync(server, id, "TaskScheduled", "RecordStep") >= 10);
     }
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using Approvals.IntegrationTests.Infrastructure;
-using Approvals.Links;
 using Approvals.Workflow;
-using Azure.Data.Tables;
 
 namespace Approvals.IntegrationTests.Workshops;
 
@@ -25,15 +23,7 @@ public sealed class OneTimerPerWakeTests(AppServer server)
 
         foreach (var ministry in new[] { "MOFCOM", "MCA", "MFA" })
         {
-            var link = AppServer.Token(id, LinkPurpose.Nomination, Stage.Nominations, 0, ministry, $"focal.{ministry.ToLowerInvariant()}@gov.example.cn");
-            using var sent = await server.Http.PostAsync($"api/nominations/{link}", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["nominees[0].name"] = $"Official of {ministry}",
-                ["nominees[0].nameZh"] = "官员",
-                ["nominees[0].position"] = "Division Director",
-                ["nominees[0].sex"] = "female",
-                ["nominees[0].email"] = $"official@{ministry.ToLowerInvariant()}.example.cn",
-            }));
+            using var sent = await server.NominateOneAsync(id, ministry);
             Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         }
 
@@ -44,11 +34,5 @@ public sealed class OneTimerPerWakeTests(AppServer server)
         Assert.Equal(before, await TimersAsync(id));
     }
 
-    private async Task<int> TimersAsync(string id)
-    {
-        var history = new TableClient(TestAzurite.ConnectionString, $"{server.Process.TaskHub}History");
-        var n = 0;
-        await foreach (var _ in history.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id} and EventType eq {"TimerCreated"}"), select: ["RowKey"])) n++;
-        return n;
-    }
+    private Task<int> TimersAsync(string id) => TaskHubHistory.CountAsync(server, id, "TimerCreated");
 }
