@@ -14,13 +14,13 @@ public static class FaultRun
 
     /// <param name="drain">How long the ledger waits for the outbox to empty once every workshop is Published.</param>
     public static async Task<Figures> RunAsync(string scenario, Func<Task<AppServer>> start, string storage, int workshops, TimeSpan deadline,
-        TimeSpan drain, Smtp4devFixture smtp4dev, ITestOutputHelper output, Strike strike)
+        TimeSpan drain, Smtp4devFixture smtp4dev, ITestOutputHelper output, Strike strike, Task? donorGate = null)
     {
         var server = await start();
         try
         {
             var took = Stopwatch.StartNew();
-            var fleet = new Fleet(server, workshops, deadline);
+            var fleet = new Fleet(server, workshops, deadline, donorGate);
             await using var watch = new StageWatch(server, fleet);
             var running = fleet.RunAsync();
             var struck = await strike(server, fleet, running, took);

@@ -15,7 +15,9 @@ namespace Approvals.IntegrationTests.Faults;
 /// manager, two focal points and the donor would, each one driven on its own while faults strike the server. A call
 /// that meets a server that is down is repeated until it answers (a person presses the button again); only what a page
 /// answered 200 to counts as confirmed.</summary>
-public sealed class Fleet(AppServer server, int size, TimeSpan deadline)
+/// <param name="donorGate">Completes when the donor may decide (null: at once): a fault run that must strike a number
+/// of times keeps its workshops in flight until it has.</param>
+public sealed class Fleet(AppServer server, int size, TimeSpan deadline, Task? donorGate = null)
 {
     public const string Manager = "project.manager@iom.example.org";
     public const string Donor = "programme.manager@eeas.example.eu";
@@ -75,6 +77,7 @@ public sealed class Fleet(AppServer server, int size, TimeSpan deadline)
         }
 
         await WaitForOpenAsync(id, Stage.DonorSignOff);
+        if (donorGate is not null) await donorGate;
         await DecideAsync(id, Stage.DonorSignOff, Donor);
         await WaitForStageAsync(id, Stage.Published);
     }

@@ -54,33 +54,43 @@ public sealed class KillsWhileWorkshopsRunLoseNothing(OwnAzurite azurite, Smtp4d
     {
         var random = FaultRun.Seeded(scenario, output);
         var kills = 0;
+
+        // The workshops wait for the donor until the last kill: a fast run must not end before it was struck each time.
+        var struck = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var figures = await FaultRun.RunAsync(scenario, start, storage, workshops, deadline,
             soak ? 2 * NotificationHandler.SendLease + TimeSpan.FromMinutes(1) : TimeSpan.FromSeconds(10), smtp4dev, output, async (server, fleet, running, took) =>
         {
             await Task.WhenAny(fleet.FirstDecisionAnswered, running);
-            for (var k = 0; k < Kills && !running.IsCompleted; k++)
+            try
             {
-                var answered = fleet.Answers;
-                if (k == 1)
+                for (var k = 0; k < Kills && !running.IsCompleted; k++)
                 {
-                    while (fleet.Answers <= answered && !running.IsCompleted) await Task.Delay(100);
+                    var answered = fleet.Answers;
+                    if (k == 1)
+                    {
+                        while (fleet.Answers <= answered && !running.IsCompleted) await Task.Delay(100);
+                    }
+
+                    var after = k switch { 0 => 0, 1 => random.Next(0, 3_000), _ => random.Next(1_000, 6_000) };
+                    if (after > 0) await Task.WhenAny(Task.Delay(after), running);
+                    if (running.IsCompleted) break;
+
+                    server.Process.Kill();
+                    kills++;
+                    var answers = string.Join(", ", fleet.Ids.Select(id => fleet.Confirmed[id].Count));
+                    output.WriteLine($"kill {kills} at {took.Elapsed.TotalSeconds:0.0} s ({Moment(k, after)}; pages answered per workshop so far: {answers})");
+                    await Task.Delay(random.Next(0, 1_500));
+                    await server.Process.StartAsync();
+                    output.WriteLine($"  answering again after {server.Process.LastStartTime.TotalSeconds:0.0} s");
                 }
-
-                var after = k switch { 0 => 0, 1 => random.Next(0, 3_000), _ => random.Next(1_000, 6_000) };
-                if (after > 0) await Task.WhenAny(Task.Delay(after), running);
-                if (running.IsCompleted) break;
-
-                server.Process.Kill();
-                kills++;
-                var answers = string.Join(", ", fleet.Ids.Select(id => fleet.Confirmed[id].Count));
-                output.WriteLine($"kill {kills} at {took.Elapsed.TotalSeconds:0.0} s ({Moment(k, after)}; pages answered per workshop so far: {answers})");
-                await Task.Delay(random.Next(0, 1_500));
-                await server.Process.StartAsync();
-                output.WriteLine($"  answering again after {server.Process.LastStartTime.TotalSeconds:0.0} s");
+            }
+            finally
+            {
+                struck.TrySetResult();
             }
 
             return $"kills {kills}";
-        });
+        }, struck.Task);
 
         Assert.Equal(Kills, kills);
         figures.AssertNothingLost(killed: true, waitedForLeases: soak);
