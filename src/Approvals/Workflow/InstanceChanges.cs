@@ -77,7 +77,7 @@ public sealed class InstanceChanges
 
         public int Listeners { get; set; }
 
-        /// <summary>The read shared by the watches on this entry, all taken since the last write.</summary>
+        /// <summary>The read under way that the watches on this entry share.</summary>
         public object? Read { get; set; }
     }
 
@@ -98,17 +98,17 @@ public sealed class InstanceChanges
         /// now would find it, unless written again since, which this watch then reports.</summary>
         public Stored? Known { get; internal set; }
 
-        /// <summary>Reads the state, or joins the read another request waiting on the same instance started since the
-        /// last write: that read sees every write made before this watch was taken, because a write in between would
-        /// have started a new round of watches. <paramref name="read"/> runs without the caller's cancellation (others
-        /// may share it); the caller stops waiting on its own cancellation.</summary>
+        /// <summary>Reads the state, or joins a read another request waiting on the same instance has under way. A
+        /// finished read is never handed out again: a write this process does not hear (another instance's) would
+        /// leave every later look with the old state while the watches kept the entry alive. <paramref name="read"/>
+        /// runs without the caller's cancellation (others may share it); the caller stops waiting on its own.</summary>
         public Task<T> ReadOnceAsync<T>(Func<Task<T>> read, CancellationToken cancellation)
         {
             ArgumentNullException.ThrowIfNull(read);
             Lazy<Task<T>> shared;
             lock (owner.entries)
             {
-                if (entry.Read is not Lazy<Task<T>> existing || (existing.IsValueCreated && (existing.Value.IsFaulted || existing.Value.IsCanceled)))
+                if (entry.Read is not Lazy<Task<T>> existing || (existing.IsValueCreated && existing.Value.IsCompleted))
                     entry.Read = existing = new Lazy<Task<T>>(read);
                 shared = existing;
             }
