@@ -20,7 +20,8 @@ public sealed partial class WorkshopStore
             var after = before with { Stage = Stage.Held, UpdatedAt = at > before.UpdatedAt ? at : before.UpdatedAt, Pending = [] };
             try
             {
-                await table.UpdateEntityAsync(WorkshopRow.From(after, row.Sequence), row.ETag, TableUpdateMode.Replace);
+                var written = await table.UpdateEntityAsync(WorkshopRow.From(after, row.Sequence), row.ETag, TableUpdateMode.Replace);
+                known.Remember(after, row.Sequence, written.Headers.ETag ?? default);
                 await IndexAsync(after, wasStuck: before.Stuck is not null);
                 return Stage.Held;
             }

@@ -47,12 +47,15 @@ public sealed partial class WorkshopStore(Tables tables, TimeProvider time)
     private const string AllPartition = "all";
     private const string StuckPartition = "stuck";
 
+    private readonly WorkshopSnapshots known = new();
+
     public async Task<bool> CreateAsync(WorkshopRecord workshop)
     {
         var table = await tables.GetAsync(StorageNames.Workshops);
         try
         {
-            await table.AddEntityAsync(WorkshopRow.From(workshop));
+            var added = await table.AddEntityAsync(WorkshopRow.From(workshop));
+            known.Remember(workshop, null, added.Headers.ETag ?? default);
         }
         catch (RequestFailedException e) when (e.IsConflict())
         {
@@ -67,11 +70,15 @@ public sealed partial class WorkshopStore(Tables tables, TimeProvider time)
     {
         if (!IsPlausibleId(id)) return null;
         var table = await tables.GetAsync(StorageNames.Workshops);
-        var row = await table.FindAsync<WorkshopRow>(id, WorkshopRow.Key);
-        return row?.ToRecord();
+        if (await table.FindAsync<WorkshopRow>(id, WorkshopRow.Key) is not { } row) return null;
+        var record = row.ToRecord();
+        known.Remember(record, row.Sequence, row.ETag);
+        return record;
     }
 
-    /// <summary>Applies a workflow step to the snapshot (optimistic concurrency on the row's ETag).</summary>
+    /// <summary>Applies a workflow step to the snapshot (optimistic concurrency on the row's ETag). When this process
+    /// stored or read the row last, the step is written against that ETag with no read first; any other write in
+    /// between fails it, and the step reads the row and applies again.</summary>
     /// <returns>The snapshot as this step leaves it; null when a newer step is already stored.</returns>
     public async Task<WorkshopRecord?> ApplyAsync(ProgressUpdate update)
     {
@@ -79,15 +86,24 @@ public sealed partial class WorkshopStore(Tables tables, TimeProvider time)
         var table = await tables.GetAsync(StorageNames.Workshops);
         for (var attempt = 0; ; attempt++)
         {
-            var row = await table.FindAsync<WorkshopRow>(update.WorkshopId, WorkshopRow.Key)
-                ?? throw new InvalidOperationException($"Workshop {update.WorkshopId} has no stored row.");
-            var before = row.ToRecord();
-            var storedSequence = row.Sequence ?? 0;
-            if (storedSequence > update.Sequence) return null; // a redelivered older step: the newer one is already stored
-            if (storedSequence == update.Sequence && update.Sequence > 0)
+            WorkshopRecord before;
+            ETag etag;
+            if (attempt == 0 && known.Before(update.WorkshopId, update.Sequence) is { } hint)
             {
-                await IndexAsync(before); // this very step again (a retry): finish its index work
-                return before;
+                (before, etag) = (hint.Record, hint.ETag);
+            }
+            else
+            {
+                var row = await table.FindAsync<WorkshopRow>(update.WorkshopId, WorkshopRow.Key)
+                    ?? throw new InvalidOperationException($"Workshop {update.WorkshopId} has no stored row.");
+                (before, etag) = (row.ToRecord(), row.ETag);
+                var storedSequence = row.Sequence ?? 0;
+                if (storedSequence > update.Sequence) return null; // a redelivered older step: the newer one is already stored
+                if (storedSequence == update.Sequence && update.Sequence > 0)
+                {
+                    await IndexAsync(before); // this very step again (a retry): finish its index work
+                    return before;
+                }
             }
 
             var after = before with
@@ -106,13 +122,15 @@ public sealed partial class WorkshopStore(Tables tables, TimeProvider time)
             };
             try
             {
-                await table.UpdateEntityAsync(WorkshopRow.From(after, update.Sequence), row.ETag, TableUpdateMode.Replace);
+                var written = await table.UpdateEntityAsync(WorkshopRow.From(after, update.Sequence), etag, TableUpdateMode.Replace);
+                known.Remember(after, update.Sequence, written.Headers.ETag ?? default);
                 await IndexAsync(after, wasStuck: before.Stuck is not null);
                 return after;
             }
             catch (RequestFailedException e) when (e.IsPreconditionFailed() && attempt < 5)
             {
-                // Someone else wrote in between: read again and reapply.
+                // Someone else wrote in between (or this process never saw their write): read again and reapply.
+                known.Forget(update.WorkshopId);
             }
         }
     }
@@ -128,7 +146,8 @@ public sealed partial class WorkshopStore(Tables tables, TimeProvider time)
             var after = before with { Stuck = stuck };
             try
             {
-                await table.UpdateEntityAsync(WorkshopRow.From(after, row.Sequence), row.ETag, TableUpdateMode.Replace);
+                var written = await table.UpdateEntityAsync(WorkshopRow.From(after, row.Sequence), row.ETag, TableUpdateMode.Replace);
+                known.Remember(after, row.Sequence, written.Headers.ETag ?? default);
                 await IndexAsync(after, wasStuck: before.Stuck is not null);
                 return;
             }
