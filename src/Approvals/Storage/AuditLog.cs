@@ -5,8 +5,11 @@ using Azure.Data.Tables;
 
 namespace Approvals.Storage;
 
-/// <summary>The business audit log: PK = workshop id, row key = time + entry id, so a retried write lands once. Each line
-/// is also written to <see cref="StorageNames.AuditByDay"/> (PK = UTC day), which an export across workshops reads day by
+/// <summary>The business audit log. A workshop's lines live in its own partition of <see cref="StorageNames.Workshops"/>
+/// (row key = time + entry id, so a retried write lands once, and sorting before the snapshot's row), where a workflow
+/// step writes its line in one transaction with the snapshot (<see cref="WorkshopStore.ApplyAsync"/>). Workshops stored
+/// before that kept their earlier lines in <see cref="StorageNames.Audit"/>, which is still read for them. Each line is
+/// also written to <see cref="StorageNames.AuditByDay"/> (PK = UTC day), which an export across workshops reads day by
 /// day instead of scanning every workshop's partition.</summary>
 public sealed class AuditLog(Tables tables)
 {
@@ -14,10 +17,16 @@ public sealed class AuditLog(Tables tables)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var row = AuditRow.From(workshopId, entry);
-        var table = await tables.GetAsync(StorageNames.Audit);
+        var table = await tables.GetAsync(StorageNames.Workshops);
         await table.UpsertEntityAsync(row, TableUpdateMode.Replace);
+        await IndexByDayAsync(tables, workshopId, row, entry.At);
+    }
+
+    /// <summary>The day index's copy of a line already stored in the workshop's partition.</summary>
+    internal static async Task IndexByDayAsync(Tables tables, string workshopId, AuditRow row, DateTimeOffset at)
+    {
         var byDay = await tables.GetAsync(StorageNames.AuditByDay);
-        await byDay.UpsertEntityAsync(row.ForDay(workshopId, entry.At), TableUpdateMode.Replace);
+        await byDay.UpsertEntityAsync(row.ForDay(workshopId, at), TableUpdateMode.Replace);
     }
 
     /// <summary>Every workshop's lines from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), oldest
@@ -38,17 +47,29 @@ public sealed class AuditLog(Tables tables)
         }
     }
 
-    /// <summary>A workshop's history, oldest first.</summary>
+    /// <summary>A workshop's history, oldest first: one read of its partition, and for a workshop stored before its lines
+    /// moved there (its snapshot row does not say <c>AuditInPartition</c>) one of the earlier table too.</summary>
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(string workshopId)
     {
-        var table = await tables.GetAsync(StorageNames.Audit);
-        var entries = new List<AuditEntry>();
-        await foreach (var row in table.QueryAsync<AuditRow>(TableClient.CreateQueryFilter($"PartitionKey eq {workshopId}")))
+        var lines = new SortedDictionary<string, AuditEntry>(StringComparer.Ordinal);
+        var earlier = true;
+        var workshops = await tables.GetAsync(StorageNames.Workshops);
+        await foreach (var row in workshops.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {workshopId}")))
         {
-            entries.Add(row.ToEntry());
+            if (row.RowKey == WorkshopRow.Key) earlier = row.GetBoolean(nameof(WorkshopRow.AuditInPartition)) != true;
+            else if (row.GetString(nameof(AuditRow.Entry)) is { } entry) lines[row.RowKey] = Json.Deserialize<AuditEntry>(entry);
         }
 
-        return entries;
+        if (earlier)
+        {
+            var table = await tables.GetAsync(StorageNames.Audit);
+            await foreach (var row in table.QueryAsync<AuditRow>(TableClient.CreateQueryFilter($"PartitionKey eq {workshopId}")))
+            {
+                lines.TryAdd(row.RowKey, row.ToEntry());
+            }
+        }
+
+        return [.. lines.Values];
     }
 }
 

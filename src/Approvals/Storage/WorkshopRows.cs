@@ -27,6 +27,10 @@ internal sealed class WorkshopRow : TableRow
     /// <summary>The number of the last workflow step applied; absent until the first.</summary>
     public long? Sequence { get; set; }
 
+    /// <summary>True for workshops stored since their audit lines live in this partition (<see cref="AuditLog"/>);
+    /// absent on earlier ones, whose first lines are in the <c>Audit</c> table.</summary>
+    public bool? AuditInPartition { get; set; }
+
     public static WorkshopRow From(WorkshopRecord w, long? sequence = null) => new()
     {
         PartitionKey = w.Id,
@@ -42,6 +46,7 @@ internal sealed class WorkshopRow : TableRow
         Stuck = w.Stuck is null ? null : Json.Serialize(w.Stuck),
         Sequence = sequence,
         Handovers = w.Handovers.Count == 0 ? null : Json.Store(w.Handovers),
+        AuditInPartition = w.AuditInPartition ? true : null,
     };
 
     public WorkshopRecord ToRecord() => new(
@@ -50,6 +55,7 @@ internal sealed class WorkshopRow : TableRow
         Stuck is null ? null : Json.Deserialize<StuckStep>(Stuck))
     {
         Handovers = Handovers is null ? [] : Json.Deserialize<List<Handover>>(Handovers),
+        AuditInPartition = AuditInPartition == true,
     };
 }
 

@@ -22,6 +22,9 @@ public sealed record WorkshopRecord(
 {
     /// <summary>Who passed an open request on, to whom: the link pages read holders from here.</summary>
     public IReadOnlyList<Handover> Handovers { get; init; } = [];
+
+    /// <summary>Whether all of its audit lines are in its own partition (<see cref="AuditLog"/>).</summary>
+    internal bool AuditInPartition { get; init; }
 }
 
 /// <summary>One row of the list of workshops.</summary>
@@ -54,6 +57,7 @@ public sealed partial class WorkshopStore(Tables tables, TimeProvider time)
         var table = await tables.GetAsync(StorageNames.Workshops);
         try
         {
+            workshop = workshop with { AuditInPartition = true };
             var added = await table.AddEntityAsync(WorkshopRow.From(workshop));
             known.Remember(workshop, null, added.Headers.ETag ?? default);
         }
@@ -76,9 +80,10 @@ public sealed partial class WorkshopStore(Tables tables, TimeProvider time)
         return record;
     }
 
-    /// <summary>Applies a workflow step to the snapshot (optimistic concurrency on the row's ETag). When this process
-    /// stored or read the row last, the step is written against that ETag with no read first; any other write in
-    /// between fails it, and the step reads the row and applies again.</summary>
+    /// <summary>Applies a workflow step to the snapshot (optimistic concurrency on the row's ETag) and writes its audit
+    /// line in the same transaction, so the history never lacks a step the snapshot shows. When this process stored or
+    /// read the row last, the step is written against that ETag with no read first; any other write in between fails
+    /// it, and the step reads the row and applies again.</summary>
     /// <returns>The snapshot as this step leaves it; null when a newer step is already stored.</returns>
     public async Task<WorkshopRecord?> ApplyAsync(ProgressUpdate update)
     {
@@ -98,10 +103,16 @@ public sealed partial class WorkshopStore(Tables tables, TimeProvider time)
                     ?? throw new InvalidOperationException($"Workshop {update.WorkshopId} has no stored row.");
                 (before, etag) = (row.ToRecord(), row.ETag);
                 var storedSequence = row.Sequence ?? 0;
-                if (storedSequence > update.Sequence) return null; // a redelivered older step: the newer one is already stored
+                if (storedSequence > update.Sequence)
+                {
+                    await AppendLineAsync(table, update); // a redelivered older step: the newer one is already stored
+                    return null;
+                }
+
                 if (storedSequence == update.Sequence && update.Sequence > 0)
                 {
-                    await IndexAsync(before); // this very step again (a retry): finish its index work
+                    await AppendLineAsync(table, update); // this very step again (a retry): finish its line and index
+                    await IndexAsync(before);
                     return before;
                 }
             }
@@ -122,8 +133,12 @@ public sealed partial class WorkshopStore(Tables tables, TimeProvider time)
             };
             try
             {
-                var written = await table.UpdateEntityAsync(WorkshopRow.From(after, update.Sequence), etag, TableUpdateMode.Replace);
-                known.Remember(after, update.Sequence, written.Headers.ETag ?? default);
+                var line = AuditRow.From(update.WorkshopId, update.Entry);
+                var written = await table.SubmitTransactionAsync([
+                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, WorkshopRow.From(after, update.Sequence), etag),
+                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, line)]);
+                known.Remember(after, update.Sequence, written.Value[0].Headers.ETag ?? default);
+                await AuditLog.IndexByDayAsync(tables, update.WorkshopId, line, update.Entry.At);
                 await IndexAsync(after, wasStuck: before.Stuck is not null);
                 return after;
             }
@@ -133,6 +148,13 @@ public sealed partial class WorkshopStore(Tables tables, TimeProvider time)
                 known.Forget(update.WorkshopId);
             }
         }
+    }
+
+    private async Task AppendLineAsync(TableClient table, ProgressUpdate update)
+    {
+        var line = AuditRow.From(update.WorkshopId, update.Entry);
+        await table.UpsertEntityAsync(line, TableUpdateMode.Replace);
+        await AuditLog.IndexByDayAsync(tables, update.WorkshopId, line, update.Entry.At);
     }
 
     /// <summary>Marks the workshop's step as stuck, or (null) no longer stuck, in its row and in the lists.</summary>

@@ -4,8 +4,8 @@ using Microsoft.DurableTask;
 
 namespace Approvals.Workflow;
 
-/// <summary>Activity: after every step, updates the workshop's snapshot and appends to its audit log.</summary>
-public sealed class RecordProgress(WorkshopStore workshops, AuditLog audit, ApprovalsMetrics metrics, TimeProvider time) : TaskActivity<ProgressUpdate, bool>
+/// <summary>Activity: after every step, updates the workshop's snapshot and appends to its audit log, in one transaction.</summary>
+public sealed class RecordProgress(WorkshopStore workshops, ApprovalsMetrics metrics, TimeProvider time) : TaskActivity<ProgressUpdate, bool>
 {
     public override Task<bool> RunAsync(TaskActivityContext context, ProgressUpdate input) => ExecuteAsync(input);
 
@@ -23,7 +23,6 @@ public sealed class RecordProgress(WorkshopStore workshops, AuditLog audit, Appr
     /// <returns>The snapshot as the step leaves it; null when a newer step is already stored.</returns>
     internal async Task<WorkshopRecord?> StoreAsync(ProgressUpdate update)
     {
-        await audit.AppendAsync(update.WorkshopId, update.Entry);
         var stored = await workshops.ApplyAsync(update);
         if (update.Origin?.At is { } clickedAt && update.Previous is { } previous && previous != update.Stage)
         {

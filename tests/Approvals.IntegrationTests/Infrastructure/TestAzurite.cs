@@ -1,5 +1,7 @@
 using Approvals.Server.Azurite;
 using Approvals.Server.Hosting;
+using Approvals.Storage;
+using Microsoft.Extensions.Configuration;
 
 namespace Approvals.IntegrationTests.Infrastructure;
 
@@ -15,6 +17,12 @@ public static class TestAzurite
     public static AzuriteProcess Instance => Azurite.Value;
 
     public static string ConnectionString => Instance.ConnectionString;
+
+    /// <summary>The library's table access on the run's Azurite, counting its requests in <paramref name="counts"/>, for a
+    /// test that drives a store directly.</summary>
+    public static Tables Tables(StorageRequestCounts counts) =>
+        new(StorageAccount.FromConfiguration(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [StorageAccount.ConnectionKey] = ConnectionString }).Build(), counts));
 
     /// <summary>A name no other test uses, valid as a table, queue prefix or task hub name.</summary>
     public static string UniqueName(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 16, 45)];

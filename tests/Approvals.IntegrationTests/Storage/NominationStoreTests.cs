@@ -2,7 +2,6 @@ using Approvals.IntegrationTests.Infrastructure;
 using Approvals.Nominations;
 using Approvals.Storage;
 using Azure.Data.Tables;
-using Microsoft.Extensions.Configuration;
 
 namespace Approvals.IntegrationTests.Storage;
 
@@ -78,8 +77,7 @@ public sealed class NominationStoreTests(AppServer server)
 
     /// <summary>The store on the run's Azurite with a counter of this test's own.</summary>
     private static NominationStore Store(StorageRequestCounts counts) =>
-        new(new Tables(StorageAccount.FromConfiguration(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [StorageAccount.ConnectionKey] = TestAzurite.ConnectionString }).Build(), counts)));
+        new(TestAzurite.Tables(counts));
 
     private static Slate SlateOf(int count, string tag) => new(Ministry,
         Enumerable.Range(0, count).Select(i => new Nominee($"Official {tag} {i}", null, "Division Director", Sex.Female, $"official.{i}.{tag}@gov.example.cn")).ToList(),

@@ -2,7 +2,6 @@ using Approvals.IntegrationTests.Infrastructure;
 using Approvals.IntegrationTests.Mail;
 using Approvals.Proposals;
 using Approvals.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -17,8 +16,7 @@ public sealed class ProposalIntakeRequestsTests(AppServer server)
     public async Task ANewSubmissionReadsNoWorkshopAndItsRunStarts()
     {
         var counts = new StorageRequestCounts(enabled: true);
-        var tables = new Tables(StorageAccount.FromConfiguration(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [StorageAccount.ConnectionKey] = TestAzurite.ConnectionString }).Build(), counts));
+        var tables = TestAzurite.Tables(counts);
         var intake = new ProposalIntake(new WorkshopStore(tables, TimeProvider.System), new IdempotencyStore(tables), new DirectoryStore(tables, TimeProvider.System),
             Options.Create(new ApprovalsOptions()), TimeProvider.System, NullLogger<ProposalIntake>.Instance);
         var proposal = MailTestData.Proposal();

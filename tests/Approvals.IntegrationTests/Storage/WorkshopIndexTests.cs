@@ -3,7 +3,6 @@ using Approvals.IntegrationTests.Mail;
 using Approvals.Notifications;
 using Approvals.Storage;
 using Approvals.Workflow;
-using Microsoft.Extensions.Configuration;
 
 namespace Approvals.IntegrationTests.Storage;
 
@@ -19,8 +18,7 @@ public sealed class WorkshopIndexTests(AppServer server)
     public async Task AStepWritesOneIndexRowAndTheStagesListsShowTheWorkshopOnlyWhereItIsNow()
     {
         var counts = new StorageRequestCounts(enabled: true);
-        var store = new WorkshopStore(new Tables(StorageAccount.FromConfiguration(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [StorageAccount.ConnectionKey] = TestAzurite.ConnectionString }).Build(), counts)), TimeProvider.System);
+        var store = new WorkshopStore(TestAzurite.Tables(counts), TimeProvider.System);
         var id = $"ws-index-{Guid.NewGuid():N}"[..24];
         var title = $"Index check {Guid.NewGuid():N}";
         var now = DateTimeOffset.UtcNow;
