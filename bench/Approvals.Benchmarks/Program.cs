@@ -14,6 +14,12 @@ var variants = new Dictionary<string, Variant>(StringComparer.Ordinal)
     ["scaleout"] = new("scaleout", tried, TwoServers: true),
 };
 
+if (options.ProbeOnly)
+{
+    Console.WriteLine(Report.Probe(await EmulatorProbe.RunAsync(progress), historyRows: null));
+    return 0;
+}
+
 var results = new List<VariantResult>();
 foreach (var name in options.Variants)
 {
@@ -22,10 +28,11 @@ foreach (var name in options.Variants)
     progress.EndLine();
 }
 
-var table = Report.Table(options, results);
+var probe = await EmulatorProbe.RunAsync(progress);
+var table = Report.Table(options, results, probe);
 Console.WriteLine();
 Console.WriteLine(table);
-Report.Write(options, results, table);
+Report.Write(options, results, probe, table);
 Console.WriteLine();
 Console.WriteLine($"Results: {Path.Combine(options.Output, "results.json")}, histogram: {Path.Combine(options.Output, "latency.png")}");
 return 0;

@@ -10,7 +10,7 @@ public static class Report
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static string Table(BenchOptions options, IReadOnlyList<VariantResult> results)
+    public static string Table(BenchOptions options, IReadOnlyList<VariantResult> results, IReadOnlyList<EmulatorProbe.Cost> probe)
     {
         var first = results[0];
         var lines = new List<string>
@@ -46,6 +46,8 @@ public static class Report
         Row("emulator CPU per lifecycle", r => $"{r.EmulatorCpuPerLifecycleSeconds:F2} s", r => r.EmulatorCpuPerLifecycleSeconds, "≤ 0.5 s",
             r => r.EmulatorCpuPerLifecycleSeconds <= 0.5);
         // Azurite filters every table query in JavaScript over all the rows the table holds, so this grows with what is stored.
+        Row("emulator busy (its CPU s per s; 1.0 = its one thread saturated): submissions / clicks / lifecycles",
+            r => string.Join(" / ", new[] { "submissions", "clicks", "lifecycles" }.Select(p => r.EmulatorBusy.GetValueOrDefault(p).ToString("F2", Inv))), null, "");
         Row("emulator CPU per storage request", r => $"{PerRequestMs(r):F1} ms", PerRequestMs, "");
         Row("server CPU per lifecycle (benchmark's own)", r => $"{r.ServerCpuPerLifecycleSeconds:F2} s ({r.BenchmarkCpuPerLifecycleSeconds:F2} s)", r => r.ServerCpuPerLifecycleSeconds, "");
         Row($"lifecycles per minute if all {Environment.ProcessorCount} cores did only this", r => $"{r.CpuCeilingPerMinute:F0}", r => r.CpuCeilingPerMinute, "");
@@ -68,6 +70,9 @@ public static class Report
             lines.Add($"  {operation,-46} {n,8:F1}");
         }
 
+        lines.Add("");
+        lines.Add(Probe(probe, first.HistoryRowsStored));
+
         if (first.StorageOriginsPerLifecycle.Count > 0)
         {
             lines.Add("");
@@ -78,10 +83,26 @@ public static class Report
         return string.Join(Environment.NewLine, lines);
     }
 
-    public static void Write(BenchOptions options, IReadOnlyList<VariantResult> results, string table)
+    /// <summary>The emulator probe's lines; <paramref name="historyRows"/> is what the first variant's task hub history held.</summary>
+    public static string Probe(IReadOnlyList<EmulatorProbe.Cost> probe, long? historyRows)
+    {
+        var lines = new List<string>
+        {
+            "the emulator's CPU per table request by the rows its table holds" + (historyRows is { } n ? $" (the first variant ended with {n:N0} rows in the task hub's history):" : ":"),
+            $"  {"rows stored",12} {"partition read (10 rows)",26} {"point read",12} {"two upserts",13} {"one batch of two",18}",
+        };
+        foreach (var cost in probe)
+        {
+            lines.Add($"  {cost.RowsStored,12:N0} {cost.QueryMs,23:F2} ms {cost.PointReadMs,9:F2} ms {cost.TwoWritesMs,10:F2} ms {cost.BatchOfTwoMs,15:F2} ms");
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    public static void Write(BenchOptions options, IReadOnlyList<VariantResult> results, IReadOnlyList<EmulatorProbe.Cost> probe, string table)
     {
         Directory.CreateDirectory(options.Output);
-        var json = JsonSerializer.Serialize(new { options, machine = new { Environment.ProcessorCount, Environment.OSVersion.VersionString }, at = DateTimeOffset.UtcNow, results },
+        var json = JsonSerializer.Serialize(new { options, machine = new { Environment.ProcessorCount, Environment.OSVersion.VersionString }, at = DateTimeOffset.UtcNow, results, emulatorProbe = probe },
             new JsonSerializerOptions { WriteIndented = true });
         File.WriteAllText(Path.Combine(options.Output, "results.json"), json);
         File.WriteAllText(Path.Combine(options.Output, "results.md"), table + Environment.NewLine);

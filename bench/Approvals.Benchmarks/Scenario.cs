@@ -40,14 +40,14 @@ public sealed class Scenario(BenchOptions options, Variant variant, Progress pro
         var people = new People(clicks.Http, browser, clock);
         var result = new VariantResult { Name = variant.Name, Workshops = options.Workshops };
 
-        var ids = await SubmitAsync(people, sink, result);
-        await ClickAsync(people, status.Http, sink, ids, result);
+        var ids = await Busy(azurite.ProcessId, () => SubmitAsync(people, sink, result), b => result.EmulatorBusy["submissions"] = b);
+        await Busy(azurite.ProcessId, async () => { await ClickAsync(people, status.Http, sink, ids, result); return 0; }, b => result.EmulatorBusy["clicks"] = b);
 
         var storageBefore = await CountsAsync(servers);
         var cpuBefore = ProcStats.CpuSeconds(azurite.ProcessId);
         var serverCpuBefore = servers.Sum(s => ProcStats.CpuSeconds(s.ProcessId));
         var benchCpuBefore = Environment.CpuUsage.TotalTime.TotalSeconds;
-        await LifecyclesAsync(people, sink, result);
+        await Busy(azurite.ProcessId, async () => { await LifecyclesAsync(people, sink, result); return 0; }, b => result.EmulatorBusy["lifecycles"] = b);
         var storageAfter = await CountsAsync(servers);
         result.EmulatorCpuPerLifecycleSeconds = (ProcStats.CpuSeconds(azurite.ProcessId) - cpuBefore) / options.Lifecycles;
         result.ServerCpuPerLifecycleSeconds = (servers.Sum(s => ProcStats.CpuSeconds(s.ProcessId)) - serverCpuBefore) / options.Lifecycles;
@@ -57,6 +57,7 @@ public sealed class Scenario(BenchOptions options, Variant variant, Progress pro
         result.StorageOperationsPerLifecycle = perLifecycle.Where(p => p.Key.Contains(' ', StringComparison.Ordinal) && !p.Key.Contains(" <- ", StringComparison.Ordinal)).ToDictionary();
         result.StorageOriginsPerLifecycle = perLifecycle.Where(p => p.Key.Contains(" <- ", StringComparison.Ordinal)).ToDictionary();
         result.EmulatorCpuTotalSeconds = ProcStats.CpuSeconds(azurite.ProcessId);
+        result.HistoryRowsStored = await RowsAsync(azurite.ConnectionString, $"{hub}History");
         result.ServerRssMiB = servers.Select(s => s.Memory()).Select(m => Math.Round(m.Now)).ToList();
         result.ServerPeakRssMiB = servers.Select(s => s.Memory()).Select(m => Math.Round(m.Peak)).ToList();
         result.DuplicateMails = sink.Duplicates;
@@ -175,6 +176,23 @@ public sealed class Scenario(BenchOptions options, Variant variant, Progress pro
             lock (result.Failures) result.Failures.Add(e.Message);
             progress.Say(variant.Name, $"failed: {e.Message}");
         }
+    }
+
+    /// <summary>Runs a phase and reports the emulator's CPU seconds per second of it: Azurite serves every request on one
+    /// thread, so about 1.0 means requests queued behind each other the whole phase.</summary>
+    private async Task<T> Busy<T>(int emulator, Func<Task<T>> phase, Action<double> busy)
+    {
+        var (cpu, wall) = (ProcStats.CpuSeconds(emulator), clock.Elapsed);
+        var result = await phase();
+        busy(Math.Round((ProcStats.CpuSeconds(emulator) - cpu) / (clock.Elapsed - wall).TotalSeconds, 2));
+        return result;
+    }
+
+    private static async Task<long> RowsAsync(string connectionString, string table)
+    {
+        var rows = 0L;
+        await foreach (var _ in new Azure.Data.Tables.TableClient(connectionString, table).QueryAsync<Azure.Data.Tables.TableEntity>(select: ["PartitionKey"])) rows++;
+        return rows;
     }
 
     private static async Task<Dictionary<string, long>> CountsAsync(IEnumerable<BenchServer> servers)

@@ -28,6 +28,13 @@ public sealed class VariantResult
     public double StorageRequestsPerLifecycle => Math.Round(StoragePerLifecycle.Values.Sum(), 1);
     public double EmulatorCpuPerLifecycleSeconds { get; set; }
     public double EmulatorCpuTotalSeconds { get; set; }
+
+    /// <summary>The emulator's CPU seconds per second of each phase (submissions, clicks, lifecycles); about 1.0 is its
+    /// one thread saturated.</summary>
+    public Dictionary<string, double> EmulatorBusy { get; set; } = [];
+
+    /// <summary>Rows in the task hub's history table when the run ended: what each of its partition reads filters.</summary>
+    public long HistoryRowsStored { get; set; }
     public double ServerCpuPerLifecycleSeconds { get; set; }
 
     /// <summary>The simulated people themselves: pages parsed, forms posted, mails received and parsed.</summary>
