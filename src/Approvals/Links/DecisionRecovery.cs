@@ -31,9 +31,11 @@ public sealed class DecisionRecovery(
             var workshop = await workshops.GetAsync(decision.WorkshopId);
             if (workshop is null || workshop.Stage != decision.Stage || workshop.Round != decision.Round) continue;
 
-            // The request raised it but died before marking it: raising again would only make a duplicate.
+            // The request raised it but died before marking it: raising again would only make a duplicate. It writes the
+            // audit line after the raise, so it may have died before that line: the same line again is the same row.
             if (await client.HasAnsweredAsync(decision.WorkshopId, DecisionRecorded.ReceiptOf(decision.Stage, decision.Round), cancellationToken))
             {
+                if (decision.ToAuditEntry() is { } line) await audit.AppendAsync(decision.WorkshopId, line);
                 await decisions.MarkRaisedAsync(decision);
                 continue;
             }

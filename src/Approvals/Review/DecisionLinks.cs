@@ -33,9 +33,15 @@ public sealed class DecisionLinks(
         var (link, refusal) = await gate.OpenAsync(token, LinkPurpose.Decision);
         if (link is null) return refusal!;
         var (claims, workshop) = (link.Claims, link.Workshop);
-        if (await decisions.GetAsync(workshop.Id, claims.Stage, claims.Round) is { } done) return await Replay(link, done, client, http.RequestAborted);
-        if (LinkGate.StillOpen(link) is { } closed) return closed;
-        if (LinkGate.StillHeld(link) is { } passed) return passed;
+
+        // A decided step answers as decided. Its stored decision is read only where this page would otherwise refuse or
+        // do something else (a closed or passed-on link, a pass-on, a form that chose nothing); a valid form sent again
+        // is told by the insert below, so the first decision reads nothing before it is stored.
+        async Task<IResult> UnlessDecided(Func<Task<IResult>> otherwise) =>
+            await decisions.GetAsync(workshop.Id, claims.Stage, claims.Round) is { } done ? await Replay(link, done, client, http.RequestAborted) : await otherwise();
+
+        if (LinkGate.StillOpen(link) is { } closed) return await UnlessDecided(() => Task.FromResult(closed));
+        if (LinkGate.StillHeld(link) is { } passed) return await UnlessDecided(() => Task.FromResult(passed));
 
         IFormCollection? form;
         try
@@ -48,7 +54,7 @@ public sealed class DecisionLinks(
             form = null;
         }
 
-        if (PassOnForms.IsPassOn(form)) return await passOn.PassOnAsync(http, client, link, form!);
+        if (PassOnForms.IsPassOn(form)) return await UnlessDecided(() => passOn.PassOnAsync(http, client, link, form!));
         var decisionText = form?["decision"].ToString() ?? string.Empty;
         var comment = form?["comment"].ToString().Trim() ?? string.Empty;
         Decision decision;
@@ -58,19 +64,18 @@ public sealed class DecisionLinks(
             case "reject": decision = Decision.Reject; break;
             case "changes": decision = Decision.Changes; break;
             default:
-                return await Form(link, "Nothing was recorded: choose Approve, Request changes or Reject, then press the button. / 尚未记录任何决定：请选择批准、要求修改或拒绝，然后按按钮。", comment, StatusCodes.Status400BadRequest);
+                return await UnlessDecided(() => Form(link, "Nothing was recorded: choose Approve, Request changes or Reject, then press the button. / 尚未记录任何决定：请选择批准、要求修改或拒绝，然后按按钮。", comment, StatusCodes.Status400BadRequest));
         }
 
         if (decision != Decision.Approve && comment.Length == 0)
         {
-            return await Form(link, "A comment is required to reject or request changes. / 拒绝或要求修改时必须填写意见。", comment, StatusCodes.Status400BadRequest, decisionText);
+            return await UnlessDecided(() => Form(link, "A comment is required to reject or request changes. / 拒绝或要求修改时必须填写意见。", comment, StatusCodes.Status400BadRequest, decisionText));
         }
 
         if (comment.Length > 2000 || Json.StoredLength(comment) > 4000)
         {
-            return await Form(link, "The comment is longer than 2000 characters (emoji count as 6, line breaks as 2). / 意见超过2000字（表情符号按6字、换行按2字计）。", comment, StatusCodes.Status400BadRequest, decisionText);
+            return await UnlessDecided(() => Form(link, "The comment is longer than 2000 characters (emoji count as 6, line breaks as 2). / 意见超过2000字（表情符号按6字、换行按2字计）。", comment, StatusCodes.Status400BadRequest, decisionText));
         }
-
 
         var candidate = new StoredDecision(workshop.Id, claims.Stage, claims.Round, claims.Party, decision,
             comment.Length == 0 ? null : comment, link.TokenId, time.GetUtcNow(), Raised: false, LinkReceipts.Visit(http, claims.Recipient));
@@ -78,13 +83,23 @@ public sealed class DecisionLinks(
         if (!won) return await Replay(link, stored, client, http.RequestAborted);
         metrics.DecisionRecorded(claims.Stage, decision);
 
-        // Everything after the insert can be redone from the stored row alone: if this process dies here, DecisionRecovery
-        // writes the same audit line and raises the same event, and the workflow sends the receipt when it takes it.
-        await audit.AppendAsync(workshop.Id, stored.ToAuditEntry()!);
+        // Everything after the insert can be redone from the stored row alone: until the row is marked raised (after
+        // its audit line), DecisionRecovery writes the same audit line and raises the same event, and the workflow takes
+        // one decision per step. So the event goes first, and the line and the mark are written while the workflow works.
         using var since = WorkflowAnswers.ListenBeforeRaising(workshop.Id);
-        await Raise(stored, client);
+        await client.RaiseEventAsync(stored.WorkshopId, WorkflowEvents.DecisionRecorded, stored.ToEvent() with { Directory = await directory.LoadAsync() });
+        var kept = KeepAsync(stored);
         logger.LogInformation("Workshop {WorkshopId}: {Decision} at {Stage} round {Round} by {Approver}", workshop.Id, decision, claims.Stage, claims.Round, claims.Party);
-        var answer = await AnswerTo(stored, client, http.RequestAborted, since);
+        WorkflowAnswer answer;
+        try
+        {
+            answer = await AnswerTo(stored, client, http.RequestAborted, since);
+        }
+        finally
+        {
+            await kept;
+        }
+
         return answer.Hearing != Hearing.Used
             ? NotConfirmed(stored, answer)
             : Pages.Message(StatusCodes.Status200OK, "Thank you — your decision is recorded", "谢谢——您的决定已记录",
@@ -102,10 +117,10 @@ public sealed class DecisionLinks(
         return answer.Hearing == Hearing.Used ? AlreadyRecorded(done) : NotConfirmed(done, answer);
     }
 
-    private async Task Raise(StoredDecision d, DurableTaskClient client)
+    /// <summary>The raised decision's audit line, then its mark: a crash before the mark leaves the row to DecisionRecovery.</summary>
+    private async Task KeepAsync(StoredDecision d)
     {
-        // The decision is stored first; if this process dies before the event is raised, DecisionRecovery raises it.
-        await client.RaiseEventAsync(d.WorkshopId, WorkflowEvents.DecisionRecorded, d.ToEvent() with { Directory = await directory.LoadAsync() });
+        await audit.AppendAsync(d.WorkshopId, d.ToAuditEntry()!);
         await decisions.MarkRaisedAsync(d);
     }
 

@@ -53,15 +53,18 @@ public sealed class DecisionRecoveryTests(AppServer server)
     }
 
     [Fact]
-    public async Task ADecisionTheWorkflowAlreadyTookIsMarkedNotRaisedAgain()
+    public async Task ADecisionTheWorkflowAlreadyTookIsMarkedAndAuditedNotRaisedAgain()
     {
         var (id, _) = await server.SubmitAsync();
         await Eventually.WaitFor(async () => (await server.StatusAsync(id)).Pending.Count > 0);
         await using var services = LibraryServices.Build();
-        // What a crash right after raising leaves behind: the event taken, the row not yet marked. The row is stored
-        // once the workflow has moved on, so the server's own recovery job (every 30 s) cannot raise it meanwhile.
-        var decision = new StoredDecision(id, Stage.InternalReview, 0, "project.manager@iom.example.org", Decision.Approve, null, "token-id",
-            DateTimeOffset.UtcNow.AddMinutes(-1), Raised: false);
+        // What a crash right after raising leaves behind: the event taken, the row not yet marked and, since the page
+        // writes the click's audit line after the raise, no line. The row is stored once the workflow has moved on, so
+        // the server's own recovery job (every 30 s) cannot raise it meanwhile.
+        const string manager = "project.manager@iom.example.org";
+        var browser = $"RaisedCheck/1.0 {Guid.NewGuid():N}";
+        var decision = new StoredDecision(id, Stage.InternalReview, 0, manager, Decision.Approve, null, "token-id",
+            DateTimeOffset.UtcNow.AddMinutes(-1), Raised: false, new LinkVisit(manager, "198.51.100.24", browser, null));
         await server.Process.DurableClient.RaiseEventAsync(id, WorkflowEvents.DecisionRecorded,
             new DecisionRecorded(decision.Stage, decision.Round, decision.Approver, decision.Decision, null, decision.TokenId, decision.At));
         await server.WaitForStageAsync(id, Stage.Nominations);
@@ -75,6 +78,8 @@ public sealed class DecisionRecoveryTests(AppServer server)
         }
 
         Assert.True((await services.GetRequiredService<DecisionStore>().GetAsync(id, Stage.InternalReview, 0))!.Raised);
+        var audit = await services.GetRequiredService<AuditLog>().ListAsync(id);
+        Assert.Single(audit, e => e.Action == AuditActions.DecisionVia(Decision.Approve) && e.UserAgent == browser);
         await Task.Delay(1000);
         Assert.Equal(1, await OneClickOneEventTests.RaisedEvents(server, id, WorkflowEvents.DecisionRecorded));
     }
