@@ -17,7 +17,7 @@ public class HostJsonSettingsAreApplied(OwnAzurite azurite)
 
         Assert.Equal("ApprovalsHub", settings.HubName);
         Assert.Equal(4, settings.PartitionCount);
-        Assert.Equal(TimeSpan.FromSeconds(1), settings.MaxQueuePollingInterval);
+        Assert.Equal(TimeSpan.FromSeconds(5), settings.MaxQueuePollingInterval);
         Assert.Equal(10, settings.MaxConcurrentActivityFunctions);
         Assert.Equal(10, settings.MaxConcurrentOrchestratorFunctions);
     }
