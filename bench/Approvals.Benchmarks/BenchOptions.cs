@@ -5,7 +5,9 @@ namespace Approvals.Benchmarks;
 /// <summary>The command line: <c>--workshops N</c> (in flight), <c>--clicks K</c> (timed review decisions),
 /// <c>--click-rate R</c> (per second), <c>--lifecycles L</c>, <c>--concurrency C</c> (lifecycles at a time),
 /// <c>--variants tuned,defaults,scaleout</c>, <c>--out folder</c>, <c>--host-json file</c> (a host.json to try instead of
-/// the repository's, for every variant), <c>--probe-only</c> (only the emulator's cost per request by rows stored).</summary>
+/// the repository's, for every variant), <c>--repeat K</c> (each variant K times, as columns
+/// <c>tuned#1</c>, <c>tuned#2</c>…, since latencies at saturation move a lot between runs), <c>--probe-only</c> (only the
+/// emulator's cost per request by rows stored).</summary>
 public sealed record BenchOptions
 {
     public int Workshops { get; init; } = 50;
@@ -16,6 +18,7 @@ public sealed record BenchOptions
     public IReadOnlyList<string> Variants { get; init; } = ["tuned", "defaults", "scaleout"];
     public string? HostJson { get; init; }
     public bool ProbeOnly { get; init; }
+    public int Repeat { get; init; } = 1;
     public string Output { get; init; } = Path.Combine(BenchServer.RepositoryRoot(), "bench", "results");
 
     public static BenchOptions Parse(string[] args)
@@ -36,7 +39,8 @@ public sealed record BenchOptions
                 "--out" => o with { Output = Path.GetFullPath(Next()) },
                 "--host-json" => o with { HostJson = Path.GetFullPath(Next()) },
                 "--probe-only" => o with { ProbeOnly = true },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --workshops N --clicks K --click-rate R --lifecycles L --concurrency C --variants tuned,defaults,scaleout --out DIR --host-json FILE --probe-only"),
+                "--repeat" => o with { Repeat = Int() },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --workshops N --clicks K --click-rate R --lifecycles L --concurrency C --variants tuned,defaults,scaleout --out DIR --host-json FILE --repeat K --probe-only"),
             };
         }
 

@@ -21,11 +21,15 @@ if (options.ProbeOnly)
 }
 
 var results = new List<VariantResult>();
-foreach (var name in options.Variants)
+for (var round = 1; round <= options.Repeat; round++)
 {
-    var variant = variants.TryGetValue(name, out var v) ? v : throw new ArgumentException($"Unknown variant {name}: tuned, defaults or scaleout.");
-    results.Add(await new Scenario(options, variant, progress).RunAsync());
-    progress.EndLine();
+    foreach (var name in options.Variants)
+    {
+        var variant = variants.TryGetValue(name, out var v) ? v : throw new ArgumentException($"Unknown variant {name}: tuned, defaults or scaleout.");
+        if (options.Repeat > 1) variant = variant with { Name = $"{name}#{round}" };
+        results.Add(await new Scenario(options, variant, progress).RunAsync());
+        progress.EndLine();
+    }
 }
 
 var probe = await EmulatorProbe.RunAsync(progress);
