@@ -4,6 +4,7 @@ using Approvals.Notifications;
 using Approvals.Storage;
 using Approvals.Workflow;
 using Azure.Data.Tables;
+using static Approvals.IntegrationTests.Infrastructure.StorageCounts;
 
 namespace Approvals.IntegrationTests.Storage;
 
@@ -89,7 +90,4 @@ public sealed class AuditInPartitionTests(AppServer server)
 
     private ProgressUpdate Step(string id, long sequence, AuditEntry line) =>
         new(id, Stage.Nominations, 0, line, [new PendingRequest(Role.FocalPoint, "MFA", now.AddDays(7))]) { Sequence = sequence };
-
-    private static long Delta(StorageRequestSnapshot before, StorageRequestSnapshot after, string operation) =>
-        after.ByOperation.GetValueOrDefault(operation) - before.ByOperation.GetValueOrDefault(operation);
 }

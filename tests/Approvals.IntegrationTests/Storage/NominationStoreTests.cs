@@ -2,6 +2,7 @@ using Approvals.IntegrationTests.Infrastructure;
 using Approvals.Nominations;
 using Approvals.Storage;
 using Azure.Data.Tables;
+using static Approvals.IntegrationTests.Infrastructure.StorageCounts;
 
 namespace Approvals.IntegrationTests.Storage;
 
@@ -83,8 +84,6 @@ public sealed class NominationStoreTests(AppServer server)
         Enumerable.Range(0, count).Select(i => new Nominee($"Official {tag} {i}", null, "Division Director", Sex.Female, $"official.{i}.{tag}@gov.example.cn")).ToList(),
         Declined: false, "focal.point@mps.example.cn", DateTimeOffset.UtcNow);
 
-    private static long Delta(StorageRequestSnapshot before, StorageRequestSnapshot after, string key) =>
-        after.ByOperation.GetValueOrDefault(key) - before.ByOperation.GetValueOrDefault(key);
 
     private static async Task<int> RowsAsync(string id)
     {

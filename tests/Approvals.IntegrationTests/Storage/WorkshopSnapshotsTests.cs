@@ -3,6 +3,7 @@ using Approvals.IntegrationTests.Mail;
 using Approvals.Notifications;
 using Approvals.Storage;
 using Approvals.Workflow;
+using static Approvals.IntegrationTests.Infrastructure.StorageCounts;
 
 namespace Approvals.IntegrationTests.Storage;
 
@@ -86,7 +87,4 @@ public sealed class WorkshopSnapshotsTests(AppServer server)
     private ProgressUpdate Step(string id, long sequence, Stage stage, string party = "MFA") =>
         new(id, stage, 0, new AuditEntry(Guid.NewGuid().ToString("N"), now.AddSeconds(sequence), stage, AuditActions.Approved, "project.manager@iom.example.org"),
             [new PendingRequest(Role.FocalPoint, party, now.AddDays(7))]) { Sequence = sequence };
-
-    private static long Delta(StorageRequestSnapshot before, StorageRequestSnapshot after, string operation) =>
-        after.ByOperation.GetValueOrDefault(operation) - before.ByOperation.GetValueOrDefault(operation);
 }
